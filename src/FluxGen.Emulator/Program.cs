@@ -1,0 +1,2 @@
+// Placeholder entry point; the emulator is being built.
+return 0;

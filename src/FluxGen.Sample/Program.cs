@@ -1,0 +1,2 @@
+// Placeholder entry point; the sample is being built.
+return 0;

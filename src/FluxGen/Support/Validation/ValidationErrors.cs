@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Apiframe.Validation;
+
+/// <summary>
+/// Collects schema violations while generated <c>Validate()</c> methods walk a request. Each check is a no-op for
+/// an unset (<see langword="null"/>) optional member; required members are checked by <see cref="Required"/>.
+/// </summary>
+public sealed class ValidationErrors
+{
+    private List<ApiframeValidationError>? _errors;
+
+    /// <summary>Whether any violation was found.</summary>
+    public bool HasErrors => _errors is { Count: > 0 };
+
+    /// <summary>The violations found so far.</summary>
+    public IReadOnlyList<ApiframeValidationError> Errors => (IReadOnlyList<ApiframeValidationError>?)_errors ?? Array.Empty<ApiframeValidationError>();
+
+    /// <summary>Records a violation.</summary>
+    public void Add(string path, string constraint, string expected, string? actual, string message) =>
+        (_errors ??= new List<ApiframeValidationError>()).Add(new ApiframeValidationError(path, constraint, expected, actual, message));
+
+    /// <summary>Throws <see cref="ApiframeValidationException"/> if anything was recorded.</summary>
+    public void ThrowIfAny()
+    {
+        if (_errors is { Count: > 0 })
+        {
+            throw new ApiframeValidationException(_errors.ToArray());
+        }
+    }
+
+    /// <summary>A required member must be present.</summary>
+    public void Required(string path, object? value)
+    {
+        if (value is null)
+        {
+            Add(path, "required", "a value", null, $"{path} is required.");
+        }
+    }
+
+    /// <summary><c>minLength</c>/<c>maxLength</c> in Unicode code points; -1 means no bound.</summary>
+    public void Length(string path, string? value, int minLength, int maxLength)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        var length = CodePoints(value);
+        if (minLength >= 0 && length < minLength)
+        {
+            Add(path, "minLength", Int(minLength), Quote(value), $"{path} has {length} characters; at least {minLength} are required.");
+        }
+
+        if (maxLength >= 0 && length > maxLength)
+        {
+            Add(path, "maxLength", Int(maxLength), Quote(value), $"{path} has {length} characters; at most {maxLength} are allowed.");
+        }
+    }
+
+    /// <summary>Numeric bounds given as decimal text; <see langword="null"/> means no bound.</summary>
+    public void Range(string path, double? value, string? minimum, string? maximum, string? exclusiveMinimum = null, string? exclusiveMaximum = null)
+    {
+        if (value is not { } v)
+        {
+            return;
+        }
+
+        if (double.IsNaN(v) || double.IsInfinity(v))
+        {
+            Add(path, "type", "a finite number", v.ToString(CultureInfo.InvariantCulture), $"{path} is {v.ToString(CultureInfo.InvariantCulture)}, which JSON cannot carry.");
+            return;
+        }
+
+        Range(path, SchemaNumber.FromDouble(v), minimum, maximum, exclusiveMinimum, exclusiveMaximum);
+    }
+
+    /// <summary>Numeric bounds given as decimal text; <see langword="null"/> means no bound.</summary>
+    public void Range(string path, long? value, string? minimum, string? maximum, string? exclusiveMinimum = null, string? exclusiveMaximum = null)
+    {
+        if (value is { } v)
+        {
+            Range(path, SchemaNumber.FromInt64(v), minimum, maximum, exclusiveMinimum, exclusiveMaximum);
+        }
+    }
+
+    /// <summary>The value must be an integer multiple of the step given as decimal text.</summary>
+    public void MultipleOf(string path, double? value, string step)
+    {
+        if (value is { } v && !double.IsNaN(v) && !double.IsInfinity(v))
+        {
+            MultipleOf(path, SchemaNumber.FromDouble(v), step);
+        }
+    }
+
+    /// <summary>The value must be an integer multiple of the step given as decimal text.</summary>
+    public void MultipleOf(string path, long? value, string step)
+    {
+        if (value is { } v)
+        {
+            MultipleOf(path, SchemaNumber.FromInt64(v), step);
+        }
+    }
+
+    /// <summary>The value must be an absolute http or https URI.</summary>
+    public void Uri(string path, string? value)
+    {
+        if (value is not null && !IsHttpUri(value))
+        {
+            Add(path, "format", "an absolute http or https URI", Quote(value), $"{path} is {Quote(value)}, which is not an absolute http or https URI.");
+        }
+    }
+
+    /// <summary>The string must be one of the allowed wire values.</summary>
+    public void OneOf(string path, string? value, params string[] allowed)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        foreach (var candidate in allowed)
+        {
+            if (string.Equals(candidate, value, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        var expected = string.Join(", ", allowed);
+        Add(path, "enum", expected, Quote(value), $"{path} is {Quote(value)}; allowed values are {expected}.");
+    }
+
+    /// <summary>An enum member must be one the schema defines (a cast can make any number an enum value).</summary>
+    public void DefinedEnum(string path, bool isDefined, object? value, string allowed)
+    {
+        if (value is not null && !isDefined)
+        {
+            var text = Convert.ToString(value, CultureInfo.InvariantCulture);
+            Add(path, "enum", allowed, text, $"{path} is {text}, which is not one of {allowed}.");
+        }
+    }
+
+    /// <summary><c>minItems</c>/<c>maxItems</c>; -1 means no bound.</summary>
+    public void Items(string path, int? count, int minItems, int maxItems)
+    {
+        if (count is not { } n)
+        {
+            return;
+        }
+
+        if (minItems >= 0 && n < minItems)
+        {
+            Add(path, "minItems", Int(minItems), Int(n), $"{path} has {n} items; at least {minItems} are required.");
+        }
+
+        if (maxItems >= 0 && n > maxItems)
+        {
+            Add(path, "maxItems", Int(maxItems), Int(n), $"{path} has {n} items; at most {maxItems} are allowed.");
+        }
+    }
+
+    /// <summary>Whether a string is an absolute http or https URI with a host and no white space.</summary>
+    public static bool IsHttpUri(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return System.Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            && (uri.Scheme == "http" || uri.Scheme == "https")
+            && uri.Host.Length > 0;
+    }
+
+    /// <summary>The length JSON Schema sees: Unicode code points, so a surrogate pair counts once.</summary>
+    public static int CodePoints(string value)
+    {
+        var count = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (!char.IsLowSurrogate(value[i]) || i == 0 || !char.IsHighSurrogate(value[i - 1]))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private void Range(string path, SchemaNumber number, string? minimum, string? maximum, string? exclusiveMinimum, string? exclusiveMaximum)
+    {
+        if (minimum is not null && number < SchemaNumber.Parse(minimum))
+        {
+            Add(path, "minimum", minimum, number.ToString(), $"{path} is {number}, below the minimum {minimum}.");
+        }
+
+        if (maximum is not null && number > SchemaNumber.Parse(maximum))
+        {
+            Add(path, "maximum", maximum, number.ToString(), $"{path} is {number}, above the maximum {maximum}.");
+        }
+
+        if (exclusiveMinimum is not null && number <= SchemaNumber.Parse(exclusiveMinimum))
+        {
+            Add(path, "exclusiveMinimum", exclusiveMinimum, number.ToString(), $"{path} is {number}; it must be greater than {exclusiveMinimum}.");
+        }
+
+        if (exclusiveMaximum is not null && number >= SchemaNumber.Parse(exclusiveMaximum))
+        {
+            Add(path, "exclusiveMaximum", exclusiveMaximum, number.ToString(), $"{path} is {number}; it must be less than {exclusiveMaximum}.");
+        }
+    }
+
+    private void MultipleOf(string path, SchemaNumber number, string step)
+    {
+        if (!number.IsMultipleOf(SchemaNumber.Parse(step)))
+        {
+            Add(path, "multipleOf", step, number.ToString(), $"{path} is {number}, which is not a multiple of {step}.");
+        }
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Quote(string value) =>
+        value.Length <= 80 ? "\"" + value + "\"" : "\"" + value.Substring(0, 77) + "...\"";
+}

@@ -1,0 +1,2 @@
+// Placeholder entry point; benchmarks are being written.
+return 0;
