@@ -260,6 +260,9 @@ public readonly struct SchemaNumber : IComparable<SchemaNumber>, IEquatable<Sche
     /// <summary>The number as the nearest double.</summary>
     public double ToDouble() => double.Parse(ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
+    /// <summary>The same number with the other sign.</summary>
+    public static SchemaNumber operator -(SchemaNumber value) => new(-value.Mantissa, value.Exponent);
+
     /// <inheritdoc cref="CompareTo(SchemaNumber)"/>
     public static bool operator <(SchemaNumber left, SchemaNumber right) => left.CompareTo(right) < 0;
 

@@ -48,7 +48,7 @@ public sealed class ValidationErrors
             return;
         }
 
-        var length = CodePoints(value);
+        var length = SchemaText.CodePoints(value);
         if (minLength >= 0 && length < minLength)
         {
             Add(path, "minLength", Int(minLength), Quote(value), $"{path} has {length} characters; at least {minLength} are required.");
@@ -107,7 +107,7 @@ public sealed class ValidationErrors
     /// <summary>The value must be an absolute http or https URI.</summary>
     public void Uri(string path, string? value)
     {
-        if (value is not null && !IsHttpUri(value))
+        if (value is not null && !SchemaText.IsHttpUri(value))
         {
             Add(path, "format", "an absolute http or https URI", Quote(value), $"{path} is {Quote(value)}, which is not an absolute http or https URI.");
         }
@@ -160,37 +160,6 @@ public sealed class ValidationErrors
         {
             Add(path, "maxItems", Int(maxItems), Int(n), $"{path} has {n} items; at most {maxItems} are allowed.");
         }
-    }
-
-    /// <summary>Whether a string is an absolute http or https URI with a host and no white space.</summary>
-    public static bool IsHttpUri(string value)
-    {
-        foreach (var c in value)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                return false;
-            }
-        }
-
-        return System.Uri.TryCreate(value, UriKind.Absolute, out var uri)
-            && (uri.Scheme == "http" || uri.Scheme == "https")
-            && uri.Host.Length > 0;
-    }
-
-    /// <summary>The length JSON Schema sees: Unicode code points, so a surrogate pair counts once.</summary>
-    public static int CodePoints(string value)
-    {
-        var count = 0;
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (!char.IsLowSurrogate(value[i]) || i == 0 || !char.IsHighSurrogate(value[i - 1]))
-            {
-                count++;
-            }
-        }
-
-        return count;
     }
 
     private void Range(string path, SchemaNumber number, string? minimum, string? maximum, string? exclusiveMinimum, string? exclusiveMaximum)

@@ -1,0 +1,12 @@
+namespace FluxGen.Schema.Model;
+
+/// <summary>The outcome of reading one AdditionalFile: a model when the file is a usable schema, and the problems
+/// found. A JSON file that is not an Apiframe schema gives neither.</summary>
+internal sealed record SchemaParseResult(string FilePath, ModelSpec? Model, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>The model id the file claims, even when errors keep it from generating; used to spot duplicates.</summary>
+    public string? ClaimedModelId { get; init; }
+
+    /// <summary>Where the claim is made, for a duplicate-id diagnostic.</summary>
+    public SourceSpan? ClaimLocation { get; init; }
+}

@@ -1,0 +1,158 @@
+using System.Collections.Generic;
+using FluxGen.Schema.Json;
+using FluxGen.Schema.Model;
+
+namespace FluxGen.Schema;
+
+internal sealed partial class SchemaReader
+{
+    // Members every generated record already has; a schema property must not take one of these names.
+    private static readonly HashSet<string> ReservedMembers = new()
+    {
+        "Validate", "WriteTo", "ToJson", "CollectErrors", "ModelInfo", "EqualityContract", "ToString", "Equals",
+        "GetHashCode", "GetType", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize",
+    };
+
+    private ObjectSpec? ReadObject(JsonObject schema, string typeName, string jsonPath, bool isRoot, ApiframeInfo? info)
+    {
+        CheckKeywords(schema, isRoot, ObjectKeywords);
+        var description = ReadDescription(schema);
+        var required = ReadRequired(schema);
+        var properties = new List<PropertySpec>();
+        var clrNames = new Dictionary<string, string>();
+        var sawModel = false;
+
+        if (schema.Find("properties") is { } propertiesMember)
+        {
+            if (propertiesMember.Value is not JsonObject propertiesObject)
+            {
+                Report(Descriptors.WrongKeywordType, propertiesMember.Value, "properties", "an object", propertiesMember.Value.Kind);
+                return null;
+            }
+
+            foreach (var member in propertiesObject.Members)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var path = jsonPath.Length == 0 ? member.Name : jsonPath + "." + member.Name;
+                var clrName = Naming.Words(member.Name);
+                if (!Naming.IsValidIdentifier(clrName))
+                {
+                    Report(Descriptors.InvalidIdentifier, member.NameStart, member.NameEnd, member.Name, clrName);
+                    continue;
+                }
+
+                if (clrNames.TryGetValue(clrName, out var other))
+                {
+                    Report(Descriptors.ClashingIdentifier, member.NameStart, member.NameEnd, member.Name, clrName, $"'{other}' already maps to");
+                    continue;
+                }
+
+                if (ReservedMembers.Contains(clrName) || clrName == typeName)
+                {
+                    Report(Descriptors.ClashingIdentifier, member.NameStart, member.NameEnd, member.Name, clrName, "is a member every generated record already has");
+                    continue;
+                }
+
+                clrNames[clrName] = member.Name;
+                var value = ReadValue(member.Value, path, member.Name, isRoot);
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (isRoot && info is { } model && member.Name == "model")
+                {
+                    sawModel = true;
+                    if (value.Const != model.ModelId)
+                    {
+                        Report(Descriptors.InvalidApiframeBlock, member.Value, $"says model '{model.ModelId}', but properties.model does not fix that value with 'const'");
+                        continue;
+                    }
+                }
+
+                var isRequired = required.Remove(member.Name);
+                properties.Add(new PropertySpec(member.Name, clrName, path, isRequired, ReadDescription(member.Value as JsonObject), value));
+            }
+        }
+
+        foreach (var missing in required)
+        {
+            Report(Descriptors.UnknownRequired, schema.Find("required")!.Value, missing, typeName);
+        }
+
+        if (isRoot && info is { } root && !sawModel && !clrNames.ContainsKey("Model"))
+        {
+            // The API needs the model id in every body; a schema may leave it implicit in x-apiframe.
+            var modelValue = EmptyValue(ValueKind.String) with { Const = root.ModelId };
+            properties.Insert(0, new PropertySpec("model", "Model", "model", true, $"The model id, always {root.ModelId}.", modelValue));
+        }
+
+        return new ObjectSpec(typeName, description, jsonPath, properties.ToEquatableArray());
+    }
+
+    private HashSet<string> ReadRequired(JsonObject schema)
+    {
+        var names = new HashSet<string>();
+        if (schema.Find("required") is not { } member)
+        {
+            return names;
+        }
+
+        if (member.Value is not JsonArray array)
+        {
+            Report(Descriptors.WrongKeywordType, member.Value, "required", "an array of property names", member.Value.Kind);
+            return names;
+        }
+
+        foreach (var item in array.Items)
+        {
+            if (item is JsonString name)
+            {
+                if (!names.Add(name.Value))
+                {
+                    Report(Descriptors.InvalidKeywordValue, item, "required", $"lists '{name.Value}' twice");
+                }
+            }
+            else
+            {
+                Report(Descriptors.WrongKeywordType, item, "required", "an array of property names", "an array holding a " + item.Kind);
+            }
+        }
+
+        return names;
+    }
+
+    private string? ReadDescription(JsonObject? schema)
+    {
+        if (schema?.Find("description") is not { } member)
+        {
+            return null;
+        }
+
+        if (member.Value is JsonString text)
+        {
+            return text.Value;
+        }
+
+        Report(Descriptors.WrongKeywordType, member.Value, "description", "a string", member.Value.Kind);
+        return null;
+    }
+
+    /// <summary>The name for a generated type; a clash with one already taken is reported and yields null.</summary>
+    private string? ClaimTypeName(string name, JsonNode at)
+    {
+        if (!Naming.IsValidIdentifier(name))
+        {
+            Report(Descriptors.InvalidIdentifier, at, name, name);
+            return null;
+        }
+
+        if (!_typeNames.Add(name))
+        {
+            Report(Descriptors.ClashingIdentifier, at, name, name, "is already the name of another generated type in this schema");
+            return null;
+        }
+
+        return name;
+    }
+}
