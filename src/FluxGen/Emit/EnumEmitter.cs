@@ -1,0 +1,79 @@
+using FluxGen.Schema.Model;
+
+namespace FluxGen.Emit;
+
+/// <summary>Writes a generated enum and the class that converts it to and from its wire strings.</summary>
+internal static class EnumEmitter
+{
+    public static string Emit(EnumSpec type, string ns, string version, string? modelId)
+    {
+        var writer = new CodeWriter();
+        Header.Write(writer);
+        writer.Open($"namespace {ns}");
+
+        Docs.Summary(writer, type.Description, $"The values of {type.JsonPath}.");
+        Docs.Remarks(writer, modelId is null
+            ? $"Shared by every model whose request has <c>{Literals.Xml(type.JsonPath)}</c>."
+            : $"JSON <c>{Literals.Xml(type.JsonPath)}</c> of model <c>{Literals.Xml(modelId)}</c>.");
+        writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"FluxGen\", \"{version}\")]");
+        writer.Open($"public enum {type.TypeName}");
+        foreach (var member in type.Members)
+        {
+            writer.Line($"/// <summary>Wire value <c>{Literals.Xml(member.WireValue)}</c>.</summary>");
+            writer.Line($"{member.ClrName},");
+            writer.Line();
+        }
+
+        writer.Close();
+        writer.Line();
+
+        var extensions = type.TypeName + "Extensions";
+        writer.Line($"/// <summary>Converts <see cref=\"{type.TypeName}\"/> to and from the strings the API uses.</summary>");
+        writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"FluxGen\", \"{version}\")]");
+        writer.Open($"public static class {extensions}");
+
+        writer.Line("/// <summary>The string the API uses for <paramref name=\"value\"/>.</summary>");
+        writer.Line("/// <param name=\"value\">A defined member.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is not a defined member.</exception>");
+        writer.Line($"public static string ToWireValue(this {type.TypeName} value) => value switch");
+        writer.Line("{").Indent();
+        foreach (var member in type.Members)
+        {
+            writer.Line($"{type.TypeName}.{member.ClrName} => {Literals.String(member.WireValue)},");
+        }
+
+        writer.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a defined {type.TypeName} value.\"),");
+        writer.Outdent().Line("};");
+        writer.Line();
+
+        writer.Line("/// <summary>Reads a wire string; unknown strings give <see langword=\"false\"/>.</summary>");
+        writer.Line("/// <param name=\"text\">The string from the wire.</param>");
+        writer.Line("/// <param name=\"value\">The member it names.</param>");
+        writer.Open($"public static bool TryParseWireValue(string? text, out {type.TypeName} value)");
+        writer.Open("switch (text)");
+        foreach (var member in type.Members)
+        {
+            writer.Line($"case {Literals.String(member.WireValue)}:");
+            writer.Indent();
+            writer.Line($"value = {type.TypeName}.{member.ClrName};");
+            writer.Line("return true;");
+            writer.Outdent();
+        }
+
+        writer.Line("default:");
+        writer.Indent();
+        writer.Line("value = default;");
+        writer.Line("return false;");
+        writer.Outdent();
+        writer.Close();
+        writer.Close();
+        writer.Line();
+
+        writer.Line("/// <summary>Whether <paramref name=\"value\"/> is one the schema defines; a cast can make any number an enum value.</summary>");
+        writer.Line("/// <param name=\"value\">The value to check.</param>");
+        writer.Line($"public static bool IsDefined({type.TypeName} value) => value is >= {type.TypeName}.{type.Members[0].ClrName} and <= {type.TypeName}.{type.Members[type.Members.Count - 1].ClrName};");
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,110 @@
+using System.Linq;
+using FluxGen.Schema.Model;
+
+namespace FluxGen.Emit;
+
+internal static partial class RecordEmitter
+{
+    private static void WriteValidation(CodeWriter writer, ObjectSpec type, string ns)
+    {
+        writer.Line("/// <summary>Checks this object against its schema and throws one exception listing every violation.</summary>");
+        writer.Line($"/// <exception cref=\"{TypeNames.Validation}ApiframeValidationException\">The object breaks its schema.</exception>");
+        writer.Open("public void Validate()");
+        writer.Line($"var errors = new {TypeNames.Validation}ValidationErrors();");
+        writer.Line("this.CollectErrors(errors);");
+        writer.Line("errors.ThrowIfAny();");
+        writer.Close();
+        writer.Line();
+
+        writer.Line("/// <summary>Adds every way this object breaks its schema to <paramref name=\"errors\"/>.</summary>");
+        writer.Line("/// <param name=\"errors\">The collector shared by the whole request.</param>");
+        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.Open($"public void CollectErrors({TypeNames.Validation}ValidationErrors errors)");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(errors);");
+        foreach (var property in type.Properties.Where(p => p.Value.Const is null))
+        {
+            WriteChecks(writer, property, ns);
+        }
+
+        writer.Close();
+    }
+
+    private static void WriteChecks(CodeWriter writer, PropertySpec property, string ns)
+    {
+        var path = Literals.String(property.JsonPath);
+        var access = "this." + property.ClrName;
+        var value = property.Value;
+        if (property.IsRequired && TypeNames.IsReference(value))
+        {
+            writer.Line($"errors.Required({path}, {access});");
+        }
+
+        switch (value.Kind)
+        {
+            case ValueKind.Object:
+                writer.Line($"{access}?.CollectErrors(errors);");
+                break;
+            case ValueKind.Array:
+                writer.Line($"errors.Items({path}, {access}?.Count, {value.MinItems ?? -1}, {value.MaxItems ?? -1});");
+                if (HasChecks(value.Items!))
+                {
+                    var local = TypeNames.Local(property);
+                    writer.Open($"if ({access} is {{ }} {local})");
+                    writer.Open($"for (var i = 0; i < {local}.Count; i++)");
+                    WriteValueChecks(writer, value.Items!, $"{Literals.String(property.JsonPath + "[")} + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"", $"{local}[i]", "itemValue", ns, nullable: false);
+                    writer.Close();
+                    writer.Close();
+                }
+
+                break;
+            default:
+                WriteValueChecks(writer, value, path, access, TypeNames.Local(property), ns, nullable: !(property.IsRequired && property.Value.Const is null));
+                break;
+        }
+    }
+
+    private static bool HasChecks(ValueSpec value) =>
+        value.Kind == ValueKind.Enum || value.Minimum is not null || value.Maximum is not null || value.ExclusiveMinimum is not null
+        || value.ExclusiveMaximum is not null || value.MultipleOf is not null || value.MinLength is not null || value.MaxLength is not null
+        || value.Format is not null;
+
+    private static void WriteValueChecks(CodeWriter writer, ValueSpec value, string path, string access, string local, string ns, bool nullable)
+    {
+        string Text(string? bound) => bound is null ? "null" : Literals.String(bound);
+        switch (value.Kind)
+        {
+            case ValueKind.String:
+                if (value.MinLength is not null || value.MaxLength is not null)
+                {
+                    writer.Line($"errors.Length({path}, {access}, {value.MinLength ?? -1}, {value.MaxLength ?? -1});");
+                }
+
+                if (value.Format == "uri")
+                {
+                    writer.Line($"errors.Uri({path}, {access});");
+                }
+
+                break;
+            case ValueKind.Number or ValueKind.Integer:
+                if (value.Minimum is not null || value.Maximum is not null || value.ExclusiveMinimum is not null || value.ExclusiveMaximum is not null || value.Kind == ValueKind.Number)
+                {
+                    // Numbers are range-checked even without bounds: NaN and infinities have no JSON form.
+                    writer.Line($"errors.Range({path}, {access}, {Text(value.Minimum)}, {Text(value.Maximum)}, {Text(value.ExclusiveMinimum)}, {Text(value.ExclusiveMaximum)});");
+                }
+
+                if (value.MultipleOf is { } step && !(value.Kind == ValueKind.Integer && step == "1"))
+                {
+                    writer.Line($"errors.MultipleOf({path}, {access}, {Literals.String(step)});");
+                }
+
+                break;
+            case ValueKind.Enum:
+                var allowed = Literals.String(string.Join(", ", value.AllowedValues));
+                var isDefined = nullable
+                    ? $"{access} is not {{ }} {local} || global::{ns}.{value.TypeName}Extensions.IsDefined({local})"
+                    : $"global::{ns}.{value.TypeName}Extensions.IsDefined({access})";
+                writer.Line($"errors.DefinedEnum({path}, {isDefined}, {access}, {allowed});");
+                break;
+        }
+    }
+}

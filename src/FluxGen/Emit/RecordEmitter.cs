@@ -1,0 +1,143 @@
+using System.Linq;
+using FluxGen.Schema.Model;
+
+namespace FluxGen.Emit;
+
+/// <summary>Writes one generated record: members with their constraint attributes, serializer and validation.</summary>
+internal static partial class RecordEmitter
+{
+    public static string Emit(ModelSpec model, ObjectSpec type, string ns, string version)
+    {
+        var isRequest = ReferenceEquals(type, model.Request) || type.TypeName == model.Request.TypeName;
+        var writer = new CodeWriter();
+        Header.Write(writer);
+        writer.Open($"namespace {ns}");
+
+        Docs.Summary(writer, type.Description, isRequest ? $"A request for model {model.ModelId}." : $"The {type.JsonPath} member of a {model.ModelId} request.");
+        Docs.Remarks(writer, isRequest
+            ? $"The body posted to <c>{Literals.Xml(model.Endpoint)}</c> for model <c>{Literals.Xml(model.ModelId)}</c>{ProviderNote(model)}."
+            : $"JSON member <c>{Literals.Xml(type.JsonPath)}</c> of model <c>{Literals.Xml(model.ModelId)}</c>.");
+        writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"FluxGen\", \"{version}\")]");
+        writer.Open($"public sealed partial record {type.TypeName}{(isRequest ? " : global::Apiframe.IApiframeRequest" : string.Empty)}");
+
+        WriteNameFields(writer, type);
+        WriteConstructor(writer, type, ns);
+        if (isRequest)
+        {
+            WriteModelInfo(writer, model);
+        }
+
+        foreach (var property in type.Properties)
+        {
+            WriteProperty(writer, property, ns);
+        }
+
+        WriteSerializer(writer, type, ns);
+        WriteValidation(writer, type, ns);
+
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private static string ProviderNote(ModelSpec model)
+    {
+        var who = string.Join(", ", new[] { model.Provider, model.Modality }.Where(s => !string.IsNullOrEmpty(s)).Select(s => Literals.Xml(s!)));
+        var note = who.Length > 0 ? $" ({who})" : string.Empty;
+        return note + $"; one generation takes about {model.AverageSeconds} s";
+    }
+
+    private static void WriteNameFields(CodeWriter writer, ObjectSpec type)
+    {
+        foreach (var property in type.Properties)
+        {
+            writer.Line($"private static readonly {TypeNames.Json}JsonEncodedText {TypeNames.Field(property)} = {TypeNames.Json}JsonEncodedText.Encode({Literals.String(property.JsonName)});");
+        }
+
+        writer.Line();
+    }
+
+    private static void WriteConstructor(CodeWriter writer, ObjectSpec type, string ns)
+    {
+        var required = type.Properties.Where(IsConstructorParameter).ToArray();
+        if (required.Length == 0)
+        {
+            return;
+        }
+
+        writer.Line($"/// <summary>Creates a <see cref=\"{type.TypeName}\"/> with the members the schema requires.</summary>");
+        foreach (var property in required)
+        {
+            writer.Line($"/// <param name=\"{TypeNames.Parameter(property).TrimStart('@')}\">{Literals.Xml(property.Description ?? property.JsonName)}</param>");
+        }
+
+        writer.Line($"public {type.TypeName}(");
+        writer.Indent();
+        for (var i = 0; i < required.Length; i++)
+        {
+            var property = required[i];
+            var attributes = string.Join(" ", Attributes.For(property));
+            var separator = i == required.Length - 1 ? ")" : ",";
+            writer.Line($"{attributes} {TypeNames.Of(property.Value, ns, nullable: false)} {TypeNames.Parameter(property)}{separator}");
+        }
+
+        writer.Outdent();
+        writer.Line("{").Indent();
+        foreach (var property in required)
+        {
+            writer.Line($"this.{property.ClrName} = {TypeNames.Parameter(property)};");
+        }
+
+        writer.Close();
+        writer.Line();
+    }
+
+    private static void WriteModelInfo(CodeWriter writer, ModelSpec model)
+    {
+        string Optional(string? value) => value is null ? "null" : Literals.String(value);
+        writer.Line($"/// <summary>What the schema's <c>x-apiframe</c> block says about model <c>{Literals.Xml(model.ModelId)}</c>.</summary>");
+        writer.Line("public static global::Apiframe.ApiframeModelInfo ModelInfo { get; } = new global::Apiframe.ApiframeModelInfo(");
+        writer.Indent();
+        writer.Line($"{Literals.String(model.ModelId)},");
+        writer.Line($"{Literals.String(model.Endpoint)},");
+        writer.Line($"{Optional(model.ParamsKey)},");
+        writer.Line($"{Optional(model.Provider)},");
+        writer.Line($"{Optional(model.Modality)},");
+        writer.Line($"global::System.TimeSpan.FromSeconds({model.AverageSeconds}));");
+        writer.Outdent();
+        writer.Line();
+        writer.Line("global::Apiframe.ApiframeModelInfo global::Apiframe.IApiframeRequest.ModelInfo => ModelInfo;");
+        writer.Line();
+    }
+
+    private static void WriteProperty(CodeWriter writer, PropertySpec property, string ns)
+    {
+        Docs.Summary(writer, property.Description, $"The {property.JsonName} member.");
+        Docs.Remarks(writer, Docs.Rules(property));
+        if (property.Value.Const is { } constant)
+        {
+            writer.Line($"public {TypeNames.Of(property.Value, ns, nullable: false)} {property.ClrName} => {ConstLiteral(property.Value, constant)};");
+            writer.Line();
+            return;
+        }
+
+        foreach (var attribute in Attributes.For(property))
+        {
+            writer.Line(attribute);
+        }
+
+        var nullable = !IsConstructorParameter(property);
+        writer.Line($"public {TypeNames.Of(property.Value, ns, nullable)} {property.ClrName} {{ get; init; }}");
+        writer.Line();
+    }
+
+    private static bool IsConstructorParameter(PropertySpec property) => property.IsRequired && property.Value.Const is null;
+
+    private static string ConstLiteral(ValueSpec value, string constant) => value.Kind switch
+    {
+        ValueKind.String => Literals.String(constant),
+        ValueKind.Boolean => constant,
+        ValueKind.Number => Numbers.Double(constant),
+        _ => constant,
+    };
+}

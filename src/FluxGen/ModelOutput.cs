@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using System.Linq;
+using FluxGen.Emit;
+using FluxGen.Schema.Model;
+using Microsoft.CodeAnalysis;
+
+namespace FluxGen;
+
+/// <summary>A file's model id claim; the first file (by path) that claims an id or a type prefix wins.</summary>
+internal sealed record ModelClaim(string ModelId, string Prefix, string FilePath);
+
+internal sealed record ModelInput(SchemaParseResult Parsed, EquatableArray<ModelClaim> Claims, GeneratorOptions Options);
+
+internal sealed record SharedEnum(EnumSpec Spec, string FilePath, string ModelId);
+
+internal sealed record SharedInput(EquatableArray<SharedEnum> Enums, GeneratorOptions Options);
+
+/// <summary>Turns pipeline values into sources and diagnostics.</summary>
+internal static class ModelOutput
+{
+    public static void Emit(SourceProductionContext context, ModelInput input, string version)
+    {
+        var parsed = input.Parsed;
+        foreach (var diagnostic in parsed.Diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+
+        if (parsed.ClaimedModelId is { } id && parsed.ClaimLocation is { } location)
+        {
+            var prefix = Schema.Naming.Words(id);
+            var first = input.Claims.FirstOrDefault(c => c.ModelId == id || c.Prefix == prefix);
+            if (first is not null && first.FilePath != parsed.FilePath)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateModel, location.ToLocation(), id, System.IO.Path.GetFileName(first.FilePath)));
+                return;
+            }
+        }
+
+        if (parsed.Model is not { } model)
+        {
+            return;
+        }
+
+        var ns = input.Options.Namespace;
+        context.AddSource(TypeNames.HintName(model.Prefix, model.Request.TypeName), RecordEmitter.Emit(model, model.Request, ns, version));
+        foreach (var nested in model.NestedObjects)
+        {
+            context.AddSource(TypeNames.HintName(model.Prefix, nested.TypeName), RecordEmitter.Emit(model, nested, ns, version));
+        }
+
+        foreach (var type in model.Enums)
+        {
+            context.AddSource(TypeNames.HintName(model.Prefix, type.TypeName), EnumEmitter.Emit(type, ns, version, model.ModelId));
+        }
+    }
+
+    public static void EmitShared(SourceProductionContext context, SharedInput input, string version)
+    {
+        var emitted = new Dictionary<string, SharedEnum>();
+        foreach (var shared in input.Enums)
+        {
+            var name = shared.Spec.TypeName;
+            if (emitted.TryGetValue(name, out var first))
+            {
+                if (!first.Spec.Members.Equals(shared.Spec.Members))
+                {
+                    var location = Location.Create(shared.FilePath, default, default);
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.ShareConflict, location, name,
+                        string.Join(", ", shared.Spec.Members.Select(m => m.WireValue)),
+                        string.Join(", ", first.Spec.Members.Select(m => m.WireValue)),
+                        System.IO.Path.GetFileName(first.FilePath)));
+                }
+
+                continue;
+            }
+
+            emitted[name] = shared;
+            context.AddSource($"Shared.{name}.g.cs", EnumEmitter.Emit(shared.Spec, input.Options.Namespace, version, modelId: null));
+        }
+    }
+}

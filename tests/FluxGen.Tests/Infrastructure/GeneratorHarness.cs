@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace FluxGen.Tests.Infrastructure;
+
+/// <summary>Runs FluxGen the way the compiler does, with step tracking on, and compiles what it made.</summary>
+public static class GeneratorHarness
+{
+    public static string SchemaFolder => Path.Combine(AppContext.BaseDirectory, "schema");
+
+    public static string FluxSchemaPath => Path.Combine(SchemaFolder, "flux-1.1-pro.json");
+
+    public static string FluxSchema => File.ReadAllText(FluxSchemaPath);
+
+    public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.Latest) =>
+        new(version, DocumentationMode.Diagnose);
+
+    public static CSharpCompilation Compilation(IEnumerable<string> sources, ImmutableArray<MetadataReference>? references = null, LanguageVersion version = LanguageVersion.Latest, string name = "Consumer") =>
+        CSharpCompilation.Create(
+            name,
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions(version), path: $"Source{i}.cs")),
+            references ?? ReferenceSets.Net100,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
+
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> texts, IReadOnlyDictionary<string, string>? options = null, LanguageVersion version = LanguageVersion.Latest) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new FluxGenGenerator().AsSourceGenerator() },
+            texts,
+            ParseOptions(version),
+            new GlobalOptionsProvider(options ?? new Dictionary<string, string>()),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator over the given schema files and returns the updated compilation and diagnostics.</summary>
+    public static RunOutcome Run(IEnumerable<(string Path, string Text)> schemas, IEnumerable<string>? sources = null, ImmutableArray<MetadataReference>? references = null, LanguageVersion version = LanguageVersion.Latest, IReadOnlyDictionary<string, string>? options = null)
+    {
+        var compilation = Compilation(sources ?? Array.Empty<string>(), references, version);
+        var driver = Driver(schemas.Select(s => (AdditionalText)new InMemoryText(s.Path, s.Text)), options, version);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        return new RunOutcome(driver, output, generatorDiagnostics, driver.GetRunResult());
+    }
+
+    public static RunOutcome RunFlux(IEnumerable<string>? sources = null, ImmutableArray<MetadataReference>? references = null, LanguageVersion version = LanguageVersion.Latest, IReadOnlyDictionary<string, string>? options = null) =>
+        Run(new[] { ("/schema/flux-1.1-pro.json", FluxSchema) }, sources, references, version, options);
+}
+
+public sealed record RunOutcome(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriverRunResult RunResult)
+{
+    /// <summary>Every diagnostic of the compiled output (warnings count: consumers treat them as errors).</summary>
+    public IReadOnlyList<Diagnostic> CompileDiagnostics =>
+        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError).ToList();
+
+    public IReadOnlyList<GeneratedSourceResult> Sources => RunResult.Results.Single().GeneratedSources;
+
+    public string Source(string hintName) => Sources.Single(s => s.HintName == hintName).SourceText.ToString();
+
+    /// <summary>Emits the output and loads it into a collectible context for running generated code.</summary>
+    public System.Reflection.Assembly Load()
+    {
+        using var stream = new MemoryStream();
+        var emit = Output.Emit(stream);
+        Assert.True(emit.Success, string.Join(Environment.NewLine, emit.Diagnostics));
+        stream.Position = 0;
+        var context = new System.Runtime.Loader.AssemblyLoadContext(Guid.NewGuid().ToString("N"), isCollectible: true);
+        return context.LoadFromStream(stream);
+    }
+}
