@@ -17,11 +17,16 @@ internal static class EnumEmitter
             : $"JSON <c>{Literals.Xml(type.JsonPath)}</c> of model <c>{Literals.Xml(modelId)}</c>.");
         writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"FluxGen\", \"{version}\")]");
         writer.Open($"public enum {type.TypeName}");
-        foreach (var member in type.Members)
+        for (var i = 0; i < type.Members.Count; i++)
         {
+            var member = type.Members[i];
+            if (i > 0)
+            {
+                writer.Line();
+            }
+
             writer.Line($"/// <summary>Wire value <c>{Literals.Xml(member.WireValue)}</c>.</summary>");
             writer.Line($"{member.ClrName},");
-            writer.Line();
         }
 
         writer.Close();

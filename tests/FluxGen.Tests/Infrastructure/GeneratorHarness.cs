@@ -46,9 +46,14 @@ public static class GeneratorHarness
 
 public sealed record RunOutcome(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriverRunResult RunResult)
 {
-    /// <summary>Every diagnostic of the compiled output (warnings count: consumers treat them as errors).</summary>
+    /// <summary>Every error, and every warning in generated code (consumers treat warnings as errors); the test's own
+    /// snippets are not held to the documentation rule.</summary>
     public IReadOnlyList<Diagnostic> CompileDiagnostics =>
-        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError).ToList();
+        Output.GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error
+                || (d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true)
+                || (d.Severity == DiagnosticSeverity.Warning && d.Id != "CS1591"))
+            .ToList();
 
     public IReadOnlyList<GeneratedSourceResult> Sources => RunResult.Results.Single().GeneratedSources;
 

@@ -1,0 +1,81 @@
+using FluxGen.Tests.Infrastructure;
+
+namespace FluxGen.Tests.Generator;
+
+/// <summary>Generated Validate() methods check every schema rule before a byte is sent.</summary>
+public class ValidationTests
+{
+    [Theory]
+    [InlineData("0.35", "ok")]
+    [InlineData("0.7", "ok")]
+    [InlineData("0.95", "ok")]
+    [InlineData("1", "ok")]
+    [InlineData("0", "ok")]
+    [InlineData("0.33", "multipleOf")]
+    [InlineData("1.05", "maximum")]
+    [InlineData("1.07", "maximum,multipleOf")]
+    [InlineData("0.1 + 0.2", "multipleOf")]
+    public void StrengthStepIsCheckedOnTheDecimalTheWireCarries(string strength, string expected)
+    {
+        var result = Probes.Run(Probe($"FluxParams = new() {{ ImagePromptStrength = {strength} }}"));
+        Assert.Equal(expected, result == "ok" ? result : Rules(result));
+    }
+
+    [Fact]
+    public void OneExceptionListsEveryViolationWithPathBoundAndValue()
+    {
+        var result = Probes.Run(Probe("FluxParams = new() { OutputQuality = 101, ImagePromptStrength = -0.5, ImagePrompt = \"ftp://x\", OutputFormat = (Flux11ProOutputFormat)7 }, WebhookEvents = []", prompt: "\"\""));
+        var lines = result.Split('\n');
+        Assert.Contains("prompt|minLength|1|\"\"", lines);
+        Assert.Contains("webhookEvents|minItems|1|0", lines);
+        Assert.Contains("fluxParams.image_prompt|format|an absolute http or https URI|\"ftp://x\"", lines);
+        Assert.Contains("fluxParams.image_prompt_strength|minimum|0|-0.5", lines);
+        Assert.Contains("fluxParams.output_format|enum|jpg, png, webp|7", lines);
+        Assert.Contains("fluxParams.output_quality|maximum|100|101", lines);
+        Assert.Equal(6, lines.Length);
+    }
+
+    [Fact]
+    public void ANullPromptIsReportedAsMissing()
+    {
+        var result = Probes.Run(Probe(string.Empty, prompt: "null!"));
+        Assert.Equal("prompt|required|a value|", result);
+    }
+
+    [Fact]
+    public void NotANumberIsRefusedBecauseJsonCannotCarryIt()
+    {
+        var result = Probes.Run(Probe("FluxParams = new() { ImagePromptStrength = double.NaN }"));
+        Assert.StartsWith("fluxParams.image_prompt_strength|type|", result);
+    }
+
+    [Fact]
+    public void AValidRequestPasses()
+    {
+        var result = Probes.Run(Probe("FluxParams = new() { OutputQuality = 100, ImagePromptStrength = 1, AspectRatio = Flux11ProAspectRatio.Ratio1x1 }, WebhookUrl = \"https://example.com/h\""));
+        Assert.Equal("ok", result);
+    }
+
+    private static string Rules(string result) => string.Join(",", result.Split('\n').Select(l => l.Split('|')[1]));
+
+    private static string Probe(string initializer, string prompt = "\"p\"") => $$"""
+        using System.Linq;
+        using Apiframe;
+        using Apiframe.Validation;
+        public static class Probe
+        {
+            public static string Run()
+            {
+                try
+                {
+                    new Flux11ProRequest({{prompt}}) { {{initializer}} }.Validate();
+                    return "ok";
+                }
+                catch (ApiframeValidationException ex)
+                {
+                    return string.Join("\n", ex.Errors.Select(e => $"{e.Path}|{e.Constraint}|{e.Expected}|{e.Actual}"));
+                }
+            }
+        }
+        """;
+}
