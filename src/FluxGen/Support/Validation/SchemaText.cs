@@ -5,22 +5,194 @@ namespace Apiframe.Validation;
 /// <summary>The string rules of the schema as FluxGen applies them, shared by runtime validation and the analyzers.</summary>
 public static class SchemaText
 {
-    /// <summary>Whether a string is an absolute http or https URI with a host and no white space: the server fetches
-    /// these URLs, so other schemes that JSON Schema's <c>uri</c> would admit are refused.</summary>
+    /// <summary>Whether a string is an absolute http or https URI by RFC 3986 (ASCII only, every character in its
+    /// place, percent signs followed by two hex digits, a non-empty host). The server fetches these URLs, so other
+    /// schemes that JSON Schema's <c>uri</c> would admit are refused.</summary>
     public static bool IsHttpUri(string value)
     {
-        foreach (var c in value)
+        int rest;
+        if (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            rest = 7;
+        }
+        else if (value.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            rest = 8;
+        }
+        else
+        {
+            return false;
+        }
+
+        var authorityEnd = value.IndexOfAny(AuthorityEnd, rest);
+        if (authorityEnd < 0)
+        {
+            authorityEnd = value.Length;
+        }
+
+        return IsAuthority(value, rest, authorityEnd) && IsPathQueryFragment(value, authorityEnd);
+    }
+
+    private static readonly char[] AuthorityEnd = { '/', '?', '#' };
+
+    private static bool IsAuthority(string value, int start, int end)
+    {
+        var at = value.LastIndexOf('@', end - 1, end - start);
+        if (at >= start)
+        {
+            for (var i = start; i < at; i++)
+            {
+                if (!IsChar(value, ref i, ":"))
+                {
+                    return false;
+                }
+            }
+
+            start = at + 1;
+        }
+
+        int hostEnd;
+        if (start < end && value[start] == '[')
+        {
+            var close = value.IndexOf(']', start);
+            if (close < 0 || close >= end || !IsIpLiteral(value, start + 1, close))
+            {
+                return false;
+            }
+
+            hostEnd = close + 1;
+        }
+        else
+        {
+            hostEnd = value.IndexOf(':', start, end - start);
+            if (hostEnd < 0)
+            {
+                hostEnd = end;
+            }
+
+            if (hostEnd == start)
+            {
+                return false;
+            }
+
+            for (var i = start; i < hostEnd; i++)
+            {
+                if (!IsChar(value, ref i, string.Empty))
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (hostEnd == end)
+        {
+            return true;
+        }
+
+        if (value[hostEnd] != ':')
+        {
+            return false;
+        }
+
+        for (var i = hostEnd + 1; i < end; i++)
+        {
+            if (value[i] < '0' || value[i] > '9')
             {
                 return false;
             }
         }
 
-        return Uri.TryCreate(value, UriKind.Absolute, out var uri)
-            && (uri.Scheme == "http" || uri.Scheme == "https")
-            && uri.Host.Length > 0;
+        return true;
     }
+
+    private static bool IsIpLiteral(string value, int start, int end)
+    {
+        if (start >= end)
+        {
+            return false;
+        }
+
+        var lastColon = value.LastIndexOf(':', end - 1, end - start);
+        for (var i = start; i < end; i++)
+        {
+            var c = value[i];
+            var hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!hex && c != ':' && c != '.')
+            {
+                return false;
+            }
+        }
+
+        // An embedded IPv4 tail must be four decimal octets with no leading zeros.
+        var tail = value.Substring(lastColon + 1, end - lastColon - 1);
+        if (tail.IndexOf('.') < 0)
+        {
+            return lastColon >= start;
+        }
+
+        var octets = tail.Split('.');
+        if (octets.Length != 4)
+        {
+            return false;
+        }
+
+        foreach (var octet in octets)
+        {
+            if (octet.Length == 0 || octet.Length > 3 || (octet.Length > 1 && octet[0] == '0') || !int.TryParse(octet, out var number) || number > 255)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPathQueryFragment(string value, int start)
+    {
+        var inFragment = false;
+        for (var i = start; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '#')
+            {
+                if (inFragment)
+                {
+                    return false;
+                }
+
+                inFragment = true;
+                continue;
+            }
+
+            if (!IsChar(value, ref i, ":@/?"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>An unreserved or sub-delim character, a valid percent-encoded triplet (advancing past it), or one of
+    /// <paramref name="extra"/>.</summary>
+    private static bool IsChar(string value, ref int i, string extra)
+    {
+        var c = value[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~!$&'()*+,;=".IndexOf(c) >= 0 || extra.IndexOf(c) >= 0)
+        {
+            return true;
+        }
+
+        if (c == '%' && i + 2 < value.Length && IsHex(value[i + 1]) && IsHex(value[i + 2]))
+        {
+            i += 2;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
     /// <summary>The length JSON Schema sees: Unicode code points, so a surrogate pair counts once.</summary>
     public static int CodePoints(string value)
