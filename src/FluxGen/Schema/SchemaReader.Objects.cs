@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using FluxGen.Schema.Json;
 using FluxGen.Schema.Model;
 
@@ -77,7 +78,8 @@ internal sealed partial class SchemaReader
 
         foreach (var missing in required)
         {
-            Report(Descriptors.UnknownRequired, schema.Find("required")!.Value, missing, typeName);
+            var item = ((JsonArray)schema.Find("required")!.Value).Items.First(i => i is JsonString text && text.Value == missing);
+            Report(Descriptors.UnknownRequired, item, missing, typeName);
         }
 
         if (isRoot && info is { } root && !sawModel && !clrNames.ContainsKey("Model"))

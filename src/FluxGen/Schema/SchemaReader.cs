@@ -60,7 +60,14 @@ internal sealed partial class SchemaReader
             return new SchemaParseResult(_path, null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
+        // JSON is UTF-8 (RFC 8259). The compiler decodes a file that is not valid UTF-8 with a fallback code page,
+        // and a lenient decoder leaves U+FFFD where bytes were lost: either way the text is not what was written.
         var replacement = content.IndexOf('\uFFFD');
+        if (_text.Encoding is { CodePage: not 65001 })
+        {
+            replacement = System.Math.Max(replacement, 0);
+        }
+
         if (replacement >= 0)
         {
             Report(Descriptors.NotUtf8, replacement, replacement + 1, System.IO.Path.GetFileName(_path));
