@@ -66,5 +66,10 @@ public sealed partial class ApiframeClient
         {
             throw new ApiframeTimeoutException(jobId, limit, last, ex);
         }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
+        {
+            // Report the caller's own token, not the internal linked one, so callers can match on it.
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
     }
 }
