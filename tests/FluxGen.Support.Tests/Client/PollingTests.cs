@@ -173,6 +173,18 @@ public sealed class PollingTests
     }
 
     [Fact]
+    public async Task The_design_samples_call_shape_compiles_and_completes()
+    {
+        using var cts = new CancellationTokenSource();
+        using var h = new Harness(x => new FakeJobServer(x.Clock, TimeSpan.FromSeconds(9)).Handler());
+
+        // GenerateAsync(request, cancellationToken), exactly as README/DESIGN show it.
+        var job = await h.Run(h.Client.GenerateAsync(new TestRequest("a red umbrella in Tokyo rain"), cts.Token));
+
+        Assert.Equal(ApiframeJobStatus.Completed, job.Status);
+    }
+
+    [Fact]
     public void Poll_schedule_first_at_estimate_then_backoff_to_the_cap()
     {
         var schedule = new ApiframePollSchedule(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), 1.5);

@@ -100,6 +100,19 @@ public sealed class SubmitTests
     }
 
     [Fact]
+    public async Task Job_ids_are_escaped_into_the_path()
+    {
+        using var h = new Harness(x => FakeHttpHandler.Sequence(x.Clock, () => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"x","status":"QUEUED"}""")));
+
+        await h.Run(h.Client.GetJobAsync("../me?x=1"));
+
+        var request = Assert.Single(h.Handler.Requests);
+        Assert.Equal("GET", request.Method.Method);
+        Assert.Equal("/v2/jobs/..%2Fme%3Fx%3D1", request.Uri.PathAndQuery);
+        Assert.Equal(Harness.ApiKey, request.Header("X-API-Key"));
+    }
+
+    [Fact]
     public async Task A_2xx_body_without_a_job_id_is_an_ApiframeException_with_the_body()
     {
         using var h = new Harness(x => FakeHttpHandler.Sequence(x.Clock, () => FakeHttpHandler.Json(HttpStatusCode.Accepted, """{"ok":true}""")));

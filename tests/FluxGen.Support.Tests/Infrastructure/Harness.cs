@@ -11,6 +11,10 @@ public sealed class Harness : IDisposable
 {
     public const string ApiKey = "afk_secret_key_1234567890";
 
+    // What Drive has already acted on, so that a later Run on the same harness only waits for new activity.
+    private long _firedAt;
+    private int _parkedSeen;
+
     public Harness(Func<Harness, FakeHttpHandler> server, Action<ApiframeClientOptions>? configure = null)
     {
         Options = new ApiframeClientOptions
@@ -90,7 +94,4 @@ public sealed class Harness : IDisposable
             }
         }
     }
-
-    private long _firedAt;
-    private int _parkedSeen;
 }

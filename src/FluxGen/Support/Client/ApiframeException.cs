@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 
 namespace Apiframe;
 
@@ -10,9 +11,6 @@ namespace Apiframe;
 /// </summary>
 public sealed class ApiframeException : Exception
 {
-    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoDetails =
-        new Dictionary<string, IReadOnlyList<string>>(0);
-
     /// <summary>Creates the exception with a message.</summary>
     public ApiframeException(string message)
         : this(message, null)
@@ -32,7 +30,7 @@ public sealed class ApiframeException : Exception
     public string? Error { get; init; }
 
     /// <summary>Per-field messages from a 400 response, keyed by JSON path (for example <c>fluxParams.seed</c>).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Details { get; init; } = NoDetails;
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Details { get; init; } = ReadOnlyDictionary<string, IReadOnlyList<string>>.Empty;
 
     /// <summary>Credits the call needed (402 responses).</summary>
     public int? CreditsRequired { get; init; }

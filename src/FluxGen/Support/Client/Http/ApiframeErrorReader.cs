@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Net.Http;
 using System.Text;
@@ -77,7 +78,7 @@ internal static class ApiframeErrorReader
         {
             StatusCode = status,
             Error = error,
-            Details = details,
+            Details = details.Count == 0 ? ReadOnlyDictionary<string, IReadOnlyList<string>>.Empty : new ReadOnlyDictionary<string, IReadOnlyList<string>>(details),
             CreditsRequired = creditsRequired,
             CreditsAvailable = creditsAvailable,
             RequestId = requestId,
