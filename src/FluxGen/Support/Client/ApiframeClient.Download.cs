@@ -1,0 +1,41 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Apiframe;
+
+// Fetching result files.
+public sealed partial class ApiframeClient
+{
+    /// <summary>
+    /// Opens a result file (for example one of <see cref="ApiframeJob.Images"/>) as a stream that reads from the
+    /// network as you read it; the whole file is never held in memory. Dispose the stream when done.
+    /// </summary>
+    /// <param name="url">An absolute http(s) URL, or a path relative to <see cref="BaseAddress"/>.</param>
+    /// <param name="cancellationToken">Stops the call until the response headers arrive; pass one to your reads as well.</param>
+    /// <remarks>The API key is sent only to the API's own host, never to a CDN or any other host.</remarks>
+    public async Task<Stream> DownloadAsync(string url, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        var uri = Resolve(url);
+        var sameHost = Uri.Compare(uri, BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, uri),
+            idempotent: true,
+            HttpCompletionOption.ResponseHeadersRead,
+            sendApiKey: sameHost && _apiKey is not null,
+            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new ApiframeResponseStream(stream, response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading;
+
+namespace Apiframe;
+
+// Listing jobs, one page at a time under the hood.
+public sealed partial class ApiframeClient
+{
+    /// <summary>
+    /// Lists your jobs, newest first, fetching the next page (<c>nextCursor</c>) only when the previous one has
+    /// been consumed and the server says there is more.
+    /// </summary>
+    /// <param name="query">Filters and page size; all jobs when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the listing.</param>
+    public async IAsyncEnumerable<ApiframeJob> ListJobsAsync(ApiframeJobQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var cursor = query?.Cursor;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var uri = Resolve(ListPath(query, cursor));
+            List<ApiframeJob> jobs;
+            string? next;
+            bool hasMore;
+            using (var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), idempotent: true, HttpCompletionOption.ResponseContentRead, sendApiKey: true, cancellationToken).ConfigureAwait(false))
+            {
+                (jobs, next, hasMore) = await ReadBodyAsync(response, ApiframeJobReader.ReadPage, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var job in jobs)
+            {
+                yield return job;
+            }
+
+            if (!hasMore || string.IsNullOrEmpty(next))
+            {
+                yield break;
+            }
+
+            // A server that hands back a cursor it already gave would otherwise keep this loop going for ever.
+            if (!seen.Add(next))
+            {
+                throw new ApiframeException($"Apiframe returned the job-list cursor '{next}' twice; stopping instead of looping.");
+            }
+
+            cursor = next;
+        }
+    }
+
+    private static string ListPath(ApiframeJobQuery? query, string? cursor)
+    {
+        var path = new StringBuilder("/v2/jobs");
+        var separator = '?';
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                path.Append(separator).Append(name).Append('=').Append(Uri.EscapeDataString(value));
+                separator = '&';
+            }
+        }
+
+        Add("status", query?.Status?.Value);
+        Add("model", query?.Model);
+        Add("limit", query?.Limit?.ToString(CultureInfo.InvariantCulture));
+        Add("cursor", cursor);
+        return path.ToString();
+    }
+}

@@ -1,0 +1,122 @@
+using System;
+using System.Buffers;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Apiframe;
+
+// Submitting requests, and submitting then waiting.
+public sealed partial class ApiframeClient
+{
+    private const int MaxIdempotencyKeyLength = 255;
+
+    /// <summary>
+    /// Validates <paramref name="request"/> (unless <see cref="ApiframeClientOptions.ValidateRequests"/> is off),
+    /// then posts it to its model's endpoint. Every submission carries an <c>Idempotency-Key</c>, the same one on
+    /// every retry, so a retried submission never creates (or bills) a second job.
+    /// </summary>
+    /// <param name="request">The request, usually a FluxGen-generated record such as <c>Flux11ProRequest</c>.</param>
+    /// <param name="idempotencyKey">Your key (at most 255 printable ASCII characters); a new GUID when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <exception cref="Validation.ApiframeValidationException">The request breaks its schema; nothing was sent.</exception>
+    /// <exception cref="ApiframeException">The server refused the request or could not be reached.</exception>
+    public async Task<ApiframeSubmission> SubmitAsync(IApiframeRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var key = idempotencyKey ?? Guid.NewGuid().ToString("D");
+        CheckIdempotencyKey(key);
+        RequireApiKey();
+        if (_options.ValidateRequests)
+        {
+            request.Validate();
+        }
+
+        // Serialized once, so every retry sends exactly the same bytes under the same key (the server answers a
+        // different body under a used key with 409).
+        var body = Serialize(request);
+        var uri = Resolve(request.ModelInfo.Endpoint);
+        using var response = await SendAsync(
+            () =>
+            {
+                var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                message.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+                return message;
+            },
+            idempotent: true,
+            HttpCompletionOption.ResponseContentRead,
+            sendApiKey: true,
+            cancellationToken).ConfigureAwait(false);
+        return await ReadBodyAsync(response, bytes => ApiframeJobReader.ReadSubmission(bytes, key), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Submits <paramref name="request"/> and waits until its job has finished.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Stops submitting or waiting; the job itself may still run.</param>
+    /// <returns>The completed job; its <see cref="ApiframeJob.Images"/> hold the result.</returns>
+    public Task<ApiframeJob> GenerateAsync(IApiframeRequest request, CancellationToken cancellationToken) =>
+        GenerateAsync(request, idempotencyKey: null, progress: null, timeout: null, cancellationToken);
+
+    /// <summary>Submits <paramref name="request"/> and waits until its job has finished, reporting each poll.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="progress">Told the job's state after every poll.</param>
+    /// <param name="cancellationToken">Stops submitting or waiting; the job itself may still run.</param>
+    /// <returns>The completed job; its <see cref="ApiframeJob.Images"/> hold the result.</returns>
+    /// <exception cref="ApiframeException">The request was refused, or the job failed or was cancelled.</exception>
+    /// <exception cref="ApiframeTimeoutException">The job did not finish within <see cref="ApiframeClientOptions.PollTimeout"/>.</exception>
+    public Task<ApiframeJob> GenerateAsync(IApiframeRequest request, IProgress<ApiframeJob>? progress = null, CancellationToken cancellationToken = default) =>
+        GenerateAsync(request, idempotencyKey: null, progress, timeout: null, cancellationToken);
+
+    /// <summary>Submits <paramref name="request"/> under your idempotency key and waits until its job has finished.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="idempotencyKey">Your key; submitting again with it returns the same job. A new GUID when <see langword="null"/>.</param>
+    /// <param name="progress">Told the job's state after every poll.</param>
+    /// <param name="timeout">How long to wait for the job; <see cref="ApiframeClientOptions.PollTimeout"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops submitting or waiting; the job itself may still run.</param>
+    /// <returns>The completed job; its <see cref="ApiframeJob.Images"/> hold the result.</returns>
+    public async Task<ApiframeJob> GenerateAsync(
+        IApiframeRequest request,
+        string? idempotencyKey,
+        IProgress<ApiframeJob>? progress = null,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        var submission = await SubmitAsync(request, idempotencyKey, cancellationToken).ConfigureAwait(false);
+
+        // An idempotent replay of a finished job needs no waiting: look at it straight away.
+        var expected = submission.Status.IsTerminal ? TimeSpan.Zero : request.ModelInfo.AverageDuration;
+        return await WaitForCompletionAsync(submission.JobId, progress, timeout, expected, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static byte[] Serialize(IApiframeRequest request)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            request.WriteTo(writer);
+            writer.Flush();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void CheckIdempotencyKey(string key)
+    {
+        if (key.Length == 0 || key.Length > MaxIdempotencyKeyLength)
+        {
+            throw new ArgumentException($"An idempotency key must have 1 to {MaxIdempotencyKeyLength} characters.", nameof(key));
+        }
+
+        foreach (var c in key)
+        {
+            // Printable ASCII only: anything else could not travel in a header, or could split it.
+            if (c < '!' || c > '~')
+            {
+                throw new ArgumentException("An idempotency key may only hold printable ASCII characters without spaces.", nameof(key));
+            }
+        }
+    }
+}
