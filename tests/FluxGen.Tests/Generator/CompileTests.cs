@@ -72,7 +72,7 @@ public class CompileTests
         Assert.Contains("Flux11ProUltra.Request.g.cs", hints);
         Assert.Contains("Flux11ProUltra.Params.g.cs", hints);
         Assert.Contains("Flux11ProUltra.AspectRatio.g.cs", hints);
-        Assert.Single(hints, h => h.Contains("WebhookEvent", StringComparison.Ordinal));
+        Assert.Single(hints, h => h.StartsWith("Shared.WebhookEvent", StringComparison.Ordinal));
     }
 
     [Fact]
