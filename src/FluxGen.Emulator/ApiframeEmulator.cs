@@ -59,7 +59,7 @@ public sealed class ApiframeEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Every request received so far, oldest first (its entry is added once the reply is done).</summary>
+    /// <summary>Every request received so far, in arrival order; a reply's status is logged before the client can see it.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _state.Requests;
 
     /// <summary>Every webhook attempt so far, oldest first.</summary>

@@ -96,7 +96,7 @@ internal static class SubmitEndpoint
         }
 
         var job = outcome.Job!;
-        context.Items[EmulatorPipeline.JobIdItem] = job.Id;
+        EmulatorPipeline.NoteJob(context, job.Id);
         if (outcome.Kind == OutcomeKind.Created && state.Faults.DropAfterCreate())
         {
             // The interesting idempotency case: the job exists and will bill, but the client never hears of it.

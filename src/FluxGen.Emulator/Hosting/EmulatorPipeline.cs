@@ -12,8 +12,7 @@ namespace FluxGen.Emulator.Hosting;
 internal static class EmulatorPipeline
 {
     public const string ApiKeyItem = "FluxGen.Emulator.ApiKey";
-    public const string JobIdItem = "FluxGen.Emulator.JobId";
-    private const string FaultItem = "FluxGen.Emulator.Fault";
+    private const string EntryItem = "FluxGen.Emulator.RequestLogEntry";
 
     public static void Map(WebApplication app, EmulatorState state)
     {
@@ -41,6 +40,24 @@ internal static class EmulatorPipeline
     {
         var requestId = "req_emu_" + Guid.NewGuid().ToString("N");
         Mark(context, requestId);
+
+        // Logged on arrival and given its status just before the headers go out, so a client that has its reply
+        // in hand always finds the request in the log.
+        var entry = new RequestLogEntry(
+            context.Request.Method,
+            context.Request.Path.Value ?? string.Empty,
+            context.Request.QueryString.Value ?? string.Empty,
+            context.Request.Headers["X-API-Key"].FirstOrDefault(),
+            context.Request.Headers["Idempotency-Key"].FirstOrDefault(),
+            requestId);
+        context.Items[EntryItem] = entry;
+        state.Record(entry);
+        context.Response.OnStarting(() =>
+        {
+            entry.Answered(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
+
         try
         {
             await next().ConfigureAwait(false);
@@ -52,20 +69,6 @@ internal static class EmulatorPipeline
             Mark(context, requestId);
             await Replies.Error(context, StatusCodes.Status500InternalServerError, "Emulator error: " + exception.Message).ConfigureAwait(false);
         }
-        finally
-        {
-            var dropped = context.Items.ContainsKey(FaultItem) && context.Items[FaultItem] is EmulatorFault.DropConnection or EmulatorFault.DropAfterCreate;
-            state.Record(new RecordedRequest(
-                context.Request.Method,
-                context.Request.Path.Value ?? string.Empty,
-                context.Request.QueryString.Value ?? string.Empty,
-                dropped ? 0 : context.Response.StatusCode,
-                context.Request.Headers["X-API-Key"].FirstOrDefault(),
-                context.Request.Headers["Idempotency-Key"].FirstOrDefault(),
-                requestId,
-                context.Items.TryGetValue(FaultItem, out var fault) ? (EmulatorFault?)fault : null,
-                context.Items.TryGetValue(JobIdItem, out var jobId) ? (string?)jobId : null));
-        }
     }
 
     private static void Mark(HttpContext context, string requestId)
@@ -76,8 +79,23 @@ internal static class EmulatorPipeline
         headers["x-request-id"] = requestId;
     }
 
-    /// <summary>Marks the request as faulted so the log shows it; the drop-after-create case is set by the submit.</summary>
-    public static void NoteFault(HttpContext context, EmulatorFault fault) => context.Items[FaultItem] = fault;
+    /// <summary>Marks the request as faulted in the log; the drop-after-create case is noted by the submit.</summary>
+    public static void NoteFault(HttpContext context, EmulatorFault fault)
+    {
+        if (context.Items[EntryItem] is RequestLogEntry entry)
+        {
+            entry.Fault = fault;
+        }
+    }
+
+    /// <summary>Notes the job a submit created or replayed, for the request log.</summary>
+    public static void NoteJob(HttpContext context, string jobId)
+    {
+        if (context.Items[EntryItem] is RequestLogEntry entry)
+        {
+            entry.JobId = jobId;
+        }
+    }
 
     private static Task InjectFaultsAsync(HttpContext context, Func<Task> next, EmulatorState state)
     {

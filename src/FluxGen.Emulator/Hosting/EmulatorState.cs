@@ -10,7 +10,7 @@ namespace FluxGen.Emulator.Hosting;
 internal sealed class EmulatorState : IAsyncDisposable
 {
     private readonly object _logGate = new();
-    private readonly List<RecordedRequest> _requests = new();
+    private readonly List<RequestLogEntry> _requests = new();
 
     public EmulatorState(EmulatorOptions options)
     {
@@ -51,12 +51,12 @@ internal sealed class EmulatorState : IAsyncDisposable
         {
             lock (_logGate)
             {
-                return _requests.ToArray();
+                return _requests.Select(r => r.ToRecord()).ToArray();
             }
         }
     }
 
-    public void Record(RecordedRequest request)
+    public void Record(RequestLogEntry request)
     {
         lock (_logGate)
         {

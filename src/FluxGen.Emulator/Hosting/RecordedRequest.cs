@@ -4,7 +4,7 @@ namespace FluxGen.Emulator;
 /// <param name="Method">The HTTP method.</param>
 /// <param name="Path">The path, without the query.</param>
 /// <param name="Query">The query string including its <c>?</c>, or empty.</param>
-/// <param name="StatusCode">The status answered; 0 when the connection was dropped instead.</param>
+/// <param name="StatusCode">The status answered; 0 when no reply was sent (connection dropped, or still being handled).</param>
 /// <param name="ApiKey">The <c>X-API-Key</c> sent, if any.</param>
 /// <param name="IdempotencyKey">The <c>Idempotency-Key</c> sent, if any.</param>
 /// <param name="RequestId">The <c>x-request-id</c> the emulator answered with.</param>
