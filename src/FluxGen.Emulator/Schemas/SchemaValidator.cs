@@ -126,26 +126,14 @@ internal static class SchemaValidator
             Add(errors, path, $"Must be at most {maxLength} characters long; got {length}.");
         }
 
-        if (schema.TryGetProperty("pattern", out var pattern) && pattern.ValueKind == JsonValueKind.String)
+        if (schema.TryGetProperty("pattern", out var pattern) && pattern.ValueKind == JsonValueKind.String
+            && PatternFor(pattern.GetString()!) is { } regex && !Matches(regex, text))
         {
-            bool matches;
-            try
-            {
-                matches = Regex.IsMatch(text, pattern.GetString()!, RegexOptions.None, PatternTimeout);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                matches = false;
-            }
-
-            if (!matches)
-            {
-                Add(errors, path, $"Must match the pattern {pattern.GetString()}.");
-            }
+            Add(errors, path, $"Must match the pattern {pattern.GetString()}.");
         }
 
         if (schema.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String
-            && format.GetString() is "uri" or "url" && !IsAbsoluteHttpUri(text))
+            && format.GetString() is "uri" or "url" && !HttpUrl.IsValid(text))
         {
             Add(errors, path, "Must be an absolute http or https URL.");
         }
@@ -220,6 +208,46 @@ internal static class SchemaValidator
         }
     }
 
+    // Schema patterns are ECMA-262; .NET knows Unicode categories only by their short names.
+    private static Regex? PatternFor(string pattern)
+    {
+        var translated = pattern;
+        foreach (var (name, code) in UnicodeCategoryNames)
+        {
+            translated = translated.Replace("{" + name + "}", "{" + code + "}", StringComparison.Ordinal);
+        }
+
+        try
+        {
+            return new Regex(translated, RegexOptions.CultureInvariant, PatternTimeout);
+        }
+        catch (ArgumentException)
+        {
+            // A pattern .NET cannot read is a schema problem, not the client's; it must not turn requests away.
+            return null;
+        }
+    }
+
+    private static bool Matches(Regex regex, string text)
+    {
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static readonly (string Name, string Code)[] UnicodeCategoryNames =
+    [
+        ("Letter", "L"), ("Lowercase_Letter", "Ll"), ("Uppercase_Letter", "Lu"), ("Titlecase_Letter", "Lt"),
+        ("Modifier_Letter", "Lm"), ("Other_Letter", "Lo"), ("Mark", "M"), ("Number", "N"), ("Decimal_Number", "Nd"),
+        ("Digit", "Nd"), ("Letter_Number", "Nl"), ("Other_Number", "No"), ("Punctuation", "P"), ("Symbol", "S"),
+        ("Separator", "Z"), ("Space_Separator", "Zs"), ("Other", "C"), ("Control", "Cc"),
+    ];
+
     private static bool MatchesType(JsonElement type, JsonElement value) => type.ValueKind switch
     {
         JsonValueKind.String => MatchesType(type.GetString()!, value),
@@ -262,10 +290,18 @@ internal static class SchemaValidator
             && JsonDecimal.TryParse(element.GetRawText(), out bound);
     }
 
+    // Counts may be written as 2.0; any number with no fraction is a count.
     private static bool Count(JsonElement schema, string keyword, out long count)
     {
         count = 0;
-        return schema.TryGetProperty(keyword, out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out count);
+        if (!schema.TryGetProperty(keyword, out var element) || element.ValueKind != JsonValueKind.Number
+            || !element.TryGetDouble(out var value) || value < 0 || value != Math.Floor(value))
+        {
+            return false;
+        }
+
+        count = value >= long.MaxValue ? long.MaxValue : (long)value;
+        return true;
     }
 
     private static int CodePoints(string text)
@@ -283,12 +319,6 @@ internal static class SchemaValidator
 
         return count;
     }
-
-    private static bool IsAbsoluteHttpUri(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-        && !string.IsNullOrEmpty(uri.Host)
-        && !text.Any(char.IsWhiteSpace);
 
     private static bool TryResolve(JsonElement root, string reference, out JsonElement target)
     {
