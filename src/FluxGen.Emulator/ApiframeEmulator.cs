@@ -103,13 +103,14 @@ public sealed class ApiframeEmulator : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs the emulator as a program until it is stopped (Ctrl+C): address from <c>--urls</c> or
-    /// <c>ASPNETCORE_URLS</c> (default <see cref="DefaultStandaloneUrl"/>), options from the <c>Emulator</c>
-    /// configuration section (<c>--Emulator:TimeScale=0.05</c>, <c>Emulator__FaultRate429=0.2</c>).
+    /// Starts the emulator the way the standalone program does: address from <c>--urls</c> or
+    /// <c>ASPNETCORE_URLS</c> (default <see cref="DefaultStandaloneUrl"/>), options bound from the <c>Emulator</c>
+    /// configuration section of the command line, environment and appsettings
+    /// (<c>--Emulator:TimeScale=0.05</c>, <c>Emulator__FaultRate429=0.2</c>).
     /// </summary>
     /// <param name="args">Command-line arguments.</param>
-    /// <param name="cancellationToken">Stops the emulator.</param>
-    public static async Task RunAsync(string[] args, CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<ApiframeEmulator> StartStandaloneAsync(string[] args, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         var options = new EmulatorOptions();
@@ -124,11 +125,30 @@ public sealed class ApiframeEmulator : IAsyncDisposable
         var app = builder.Build();
         EmulatorPipeline.Map(app, state);
 
-        await using var emulator = new ApiframeEmulator(app, state);
-        await emulator.StartCoreAsync(cancellationToken).ConfigureAwait(false);
+        var emulator = new ApiframeEmulator(app, state);
+        try
+        {
+            await emulator.StartCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await emulator.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return emulator;
+    }
+
+    /// <summary>Runs <see cref="StartStandaloneAsync"/> until Ctrl+C, SIGTERM or <paramref name="cancellationToken"/>.</summary>
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="cancellationToken">Stops the emulator.</param>
+    public static async Task RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        await using var emulator = await StartStandaloneAsync(args, cancellationToken).ConfigureAwait(false);
+        var options = emulator.Options;
         Console.WriteLine($"FluxGen Apiframe emulator (NOT the real Apiframe API) listening on {emulator.BaseAddress}");
-        Console.WriteLine($"Models: {string.Join(", ", state.Catalog.Models)}; TimeScale {options.TimeScale}; any key starting '{options.ApiKeyPrefix}' works.");
-        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        Console.WriteLine($"Models: {string.Join(", ", emulator.Models)}; TimeScale {options.TimeScale}; any key starting '{options.ApiKeyPrefix}' works.");
+        await emulator._app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Looks a job up by id, brought up to the clock; null when there is no such job.</summary>

@@ -5,8 +5,7 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
-        using var stop = new CancellationTokenSource();
-        await ApiframeEmulator.RunAsync(args, stop.Token).ConfigureAwait(false);
+        await ApiframeEmulator.RunAsync(args).ConfigureAwait(false);
         return 0;
     }
 }
