@@ -126,6 +126,12 @@ internal static class SubmitEndpoint
 
     private static Outcome CreateOrReplay(HttpContext context, EmulatorState state, string apiKey, ModelSchema schema, JsonElement body, byte[] bodyBytes, string? idempotencyKey)
     {
+        if (state.Options.CreditBalance is not null)
+        {
+            // Jobs that are due to end release or spend their credits before the balance is judged.
+            state.AdvanceAll();
+        }
+
         lock (state.SubmitGate)
         {
             if (idempotencyKey is not null && state.IdempotencyKeys.TryGetValue((apiKey, idempotencyKey), out var earlier))
@@ -141,8 +147,9 @@ internal static class SubmitEndpoint
             var cost = Math.Max(0, options.CreditsPerImage) * images.Count;
             if (options.CreditBalance is { } balance)
             {
-                // Running jobs hold their credits, so a burst of submits cannot overdraw the account.
-                var held = state.Jobs.Running().Where(j => j.ApiKey == apiKey).Sum(j => (long)j.Cost);
+                // One account behind every key. Running jobs hold their credits, so a burst of submits cannot
+                // overdraw it; a job that fails releases its hold and is never billed.
+                var held = state.Jobs.Running().Sum(j => (long)j.Cost);
                 var available = Math.Max(0, balance - state.Ledger.TotalCredits - held);
                 if (cost > available)
                 {
