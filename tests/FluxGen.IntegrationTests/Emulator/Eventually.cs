@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace FluxGen.IntegrationTests.Emulator;
 
 /// <summary>Waits for something that happens in the background (a webhook) without asserting how long it took.</summary>
