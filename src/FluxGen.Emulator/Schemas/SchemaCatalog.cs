@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace FluxGen.Emulator.Schemas;
+
+/// <summary>The model schemas the emulator validates against, read once from the same files the generator reads.</summary>
+internal sealed class SchemaCatalog
+{
+    private readonly Dictionary<string, ModelSchema> _byModel;
+
+    private SchemaCatalog(Dictionary<string, ModelSchema> byModel) => _byModel = byModel;
+
+    public IReadOnlyCollection<string> Models => _byModel.Keys;
+
+    public bool TryGet(string model, out ModelSchema schema) => _byModel.TryGetValue(model, out schema!);
+
+    /// <summary>Loads every <c>*.json</c> in <paramref name="directory"/> that carries an <c>x-apiframe.model</c>.</summary>
+    public static SchemaCatalog Load(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"The emulator found no schema folder at '{directory}'. Set Emulator:SchemaDirectory.");
+        }
+
+        var byModel = new Dictionary<string, ModelSchema>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(directory, "*.json").OrderBy(f => f, StringComparer.Ordinal))
+        {
+            // The documents live as long as the process, so their elements may be kept without cloning.
+            var document = JsonDocument.Parse(File.ReadAllBytes(file));
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("x-apiframe", out var meta)
+                || !meta.TryGetProperty("model", out var model)
+                || model.ValueKind != JsonValueKind.String)
+            {
+                continue;
+            }
+
+            var endpoint = meta.TryGetProperty("endpoint", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()! : "/v2/images/generate";
+            var paramsKey = meta.TryGetProperty("paramsKey", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+            var seconds = meta.TryGetProperty("averageSeconds", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDouble() : 10;
+            byModel[model.GetString()!] = new ModelSchema(model.GetString()!, endpoint, paramsKey, seconds, root);
+        }
+
+        if (byModel.Count == 0)
+        {
+            throw new InvalidOperationException($"No model schema (a JSON file with x-apiframe.model) was found in '{directory}'.");
+        }
+
+        return new SchemaCatalog(byModel);
+    }
+}
