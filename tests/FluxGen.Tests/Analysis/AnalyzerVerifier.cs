@@ -1,0 +1,72 @@
+using FluxGen.Analysis;
+using FluxGen.CodeFixes;
+using FluxGen.Tests.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace FluxGen.Tests.Analysis;
+
+/// <summary>Runs <see cref="SchemaValueAnalyzer"/> (and its code fix) over user code plus the hand-written
+/// fixtures, on net8.0 references, as a C# 12 consumer.</summary>
+public static class AnalyzerVerifier
+{
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
+
+    /// <summary>Expects exactly <paramref name="expected"/> from <paramref name="source"/> (markup allowed).</summary>
+    public static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerTest { TestCode = source };
+        AddFixtures(test.TestState);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>Applies the fix to each diagnostic, then Fix All in document, project and solution scope.</summary>
+    public static Task VerifyFixAsync(string source, DiagnosticResult[] expected, string fixedSource, string? equivalenceKey = null, int? iterations = null)
+    {
+        var test = new FixTest { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+        AddFixtures(test.TestState);
+        AddFixtures(test.FixedState);
+        test.ExpectedDiagnostics.AddRange(expected);
+        if (iterations is { } n)
+        {
+            test.NumberOfIncrementalIterations = n;
+            test.NumberOfFixAllIterations = 1;
+        }
+
+        return test.RunAsync();
+    }
+
+    private static void AddFixtures(SolutionState state)
+    {
+        foreach (var (name, source) in Fixtures.ConstraintSources)
+        {
+            state.Sources.Add(("/Fixtures/" + name, source));
+        }
+
+        state.Sources.Add(("/Fixtures/Records.cs", Fixtures.Records));
+        state.AdditionalReferences.AddRange(Net80References.All);
+    }
+
+    private sealed class AnalyzerTest : CSharpAnalyzerTest<SchemaValueAnalyzer, DefaultVerifier>
+    {
+        public AnalyzerTest()
+        {
+            ReferenceAssemblies = Net80References.Empty;
+        }
+
+        protected override ParseOptions CreateParseOptions() => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.CSharp12);
+    }
+
+    private sealed class FixTest : CSharpCodeFixTest<SchemaValueAnalyzer, SchemaValueCodeFixProvider, DefaultVerifier>
+    {
+        public FixTest()
+        {
+            ReferenceAssemblies = Net80References.Empty;
+        }
+
+        protected override ParseOptions CreateParseOptions() => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.CSharp12);
+    }
+}
