@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -58,7 +59,9 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
             };
             if (member is not null && Get(member) is { } rules)
             {
-                ValueChecks.Check(context, rules, assignment.Value);
+                // The written expression, not the folded operation: `checked(...)` and parentheses have no operation.
+                var written = assignment.Syntax is AssignmentExpressionSyntax syntax ? syntax.Right : assignment.Value.Syntax;
+                ValueChecks.Check(context, rules, assignment.Value, written);
             }
         }
 
@@ -74,7 +77,8 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
 
             if (Get(parameter) is { } rules)
             {
-                ValueChecks.Check(context, rules, argument.Value);
+                var written = argument.Syntax is ArgumentSyntax syntax ? syntax.Expression : argument.Value.Syntax;
+                ValueChecks.Check(context, rules, argument.Value, written);
             }
         }
 

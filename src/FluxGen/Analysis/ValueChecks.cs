@@ -10,11 +10,15 @@ namespace FluxGen.Analysis;
 /// <summary>Checks one value stored into one constrained member and reports what the server would reject.</summary>
 internal static class ValueChecks
 {
-    public static void Check(OperationAnalysisContext context, MemberConstraints rules, IOperation value)
+    /// <param name="context">Where to report.</param>
+    /// <param name="rules">The member's constraints.</param>
+    /// <param name="value">The converted value stored into the member.</param>
+    /// <param name="written">The expression as written, where a diagnostic goes and a fix replaces.</param>
+    public static void Check(OperationAnalysisContext context, MemberConstraints rules, IOperation value, SyntaxNode written)
     {
         if (rules.HasItemRules && rules.Kind == ValueKind.Collection)
         {
-            CheckItems(context, rules, value);
+            CheckItems(context, rules, value, written);
             return;
         }
 
@@ -26,10 +30,10 @@ internal static class ValueChecks
         switch (rules.Kind)
         {
             case ValueKind.String when constant is string text && rules.HasStringRules:
-                CheckString(context, rules, value, text);
+                CheckString(context, rules, written, text);
                 break;
             case ValueKind.Enum when rules.EnumType is not null:
-                CheckEnum(context, rules, value, constant);
+                CheckEnum(context, rules, written, constant);
                 break;
             case ValueKind.Integer:
             case ValueKind.Real:
@@ -37,14 +41,14 @@ internal static class ValueChecks
             case ValueKind.Decimal:
                 if (rules.HasNumericRules && ConstantValues.TryGetNumber(constant, rules.NumericType, out var number))
                 {
-                    CheckNumber(context, rules, value, number);
+                    CheckNumber(context, rules, written, number);
                 }
 
                 break;
         }
     }
 
-    private static void CheckNumber(OperationAnalysisContext context, MemberConstraints rules, IOperation value, ConstantNumber number)
+    private static void CheckNumber(OperationAnalysisContext context, MemberConstraints rules, SyntaxNode value, ConstantNumber number)
     {
         // A value outside the range is reported once, as out of range, even if it is also off the step: the
         // clamp fix lands on the step anyway.
@@ -74,14 +78,16 @@ internal static class ValueChecks
         }
     }
 
-    private static void CheckString(OperationAnalysisContext context, MemberConstraints rules, IOperation value, string text)
+    private static void CheckString(OperationAnalysisContext context, MemberConstraints rules, SyntaxNode value, string text)
     {
-        if (!rules.AllowedValues.IsDefaultOrEmpty && !Contains(rules.AllowedValues, text))
+        // An empty list allows nothing, as an empty JSON Schema enum does.
+        if (!rules.AllowedValues.IsDefault && !Contains(rules.AllowedValues, text))
         {
-            var closest = TextRules.Closest(text, rules.AllowedValues);
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(FixProperties.Replacement, Quote(closest))
-                .Add(FixProperties.Kind, FixProperties.Closest);
+            var properties = rules.AllowedValues.IsEmpty
+                ? null
+                : ImmutableDictionary<string, string?>.Empty
+                    .Add(FixProperties.Replacement, Quote(TextRules.Closest(text, rules.AllowedValues)))
+                    .Add(FixProperties.Kind, FixProperties.Closest);
             Report(context, Descriptors.UnknownString, value, properties, rules.Path, Quote(Shorten(text)), string.Join(", ", Quoted(rules.AllowedValues)));
             return;
         }
@@ -102,7 +108,7 @@ internal static class ValueChecks
         }
     }
 
-    private static void CheckEnum(OperationAnalysisContext context, MemberConstraints rules, IOperation value, object constant)
+    private static void CheckEnum(OperationAnalysisContext context, MemberConstraints rules, SyntaxNode value, object constant)
     {
         if (!ConstantValues.TryGetBits(constant, out var bits) || rules.DefinedEnumValues.Contains(bits))
         {
@@ -123,7 +129,7 @@ internal static class ValueChecks
         Report(context, Descriptors.UndefinedEnum, value, null, rules.Path, shown, string.Join(", ", names));
     }
 
-    private static void CheckItems(OperationAnalysisContext context, MemberConstraints rules, IOperation value)
+    private static void CheckItems(OperationAnalysisContext context, MemberConstraints rules, IOperation value, SyntaxNode written)
     {
         if (!CollectionSize.TryCount(value, out var count))
         {
@@ -132,7 +138,7 @@ internal static class ValueChecks
 
         if ((rules.MinItems >= 0 && count < rules.MinItems) || (rules.MaxItems >= 0 && count > rules.MaxItems))
         {
-            Report(context, Descriptors.ItemCountOutOfRange, value, null, rules.Path, count.ToString(CultureInfo.InvariantCulture), MemberConstraints.DescribeCount(rules.MinItems, rules.MaxItems));
+            Report(context, Descriptors.ItemCountOutOfRange, written, null, rules.Path, count.ToString(CultureInfo.InvariantCulture), MemberConstraints.DescribeCount(rules.MinItems, rules.MaxItems));
         }
     }
 
@@ -146,8 +152,8 @@ internal static class ValueChecks
         return ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Replacement, literal).Add(FixProperties.Kind, kind);
     }
 
-    private static void Report(OperationAnalysisContext context, DiagnosticDescriptor rule, IOperation value, ImmutableDictionary<string, string?>? properties, params object[] arguments) =>
-        context.ReportDiagnostic(Diagnostic.Create(rule, value.Syntax.GetLocation(), properties, arguments));
+    private static void Report(OperationAnalysisContext context, DiagnosticDescriptor rule, SyntaxNode value, ImmutableDictionary<string, string?>? properties, params object[] arguments) =>
+        context.ReportDiagnostic(Diagnostic.Create(rule, value.GetLocation(), properties, arguments));
 
     private static bool Contains(ImmutableArray<string> values, string text)
     {
