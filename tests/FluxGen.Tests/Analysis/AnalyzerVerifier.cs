@@ -23,17 +23,28 @@ public static class AnalyzerVerifier
         return test.RunAsync();
     }
 
-    /// <summary>Applies the fix to each diagnostic, then Fix All in document, project and solution scope.</summary>
-    public static Task VerifyFixAsync(string source, DiagnosticResult[] expected, string fixedSource, string? equivalenceKey = null, int? iterations = null)
+    /// <summary>Applies the fix to each diagnostic, then Fix All in document, project and solution scope;
+    /// <paramref name="remaining"/> are the diagnostics the chosen fix kind leaves behind.</summary>
+    public static Task VerifyFixAsync(string source, DiagnosticResult[] expected, string fixedSource, string? equivalenceKey = null, DiagnosticResult[]? remaining = null) =>
+        VerifyFixAsync([source], expected, [fixedSource], equivalenceKey, remaining);
+
+    /// <summary>As above, over several user documents.</summary>
+    public static Task VerifyFixAsync(string[] sources, DiagnosticResult[] expected, string[] fixedSources, string? equivalenceKey = null, DiagnosticResult[]? remaining = null)
     {
-        var test = new FixTest { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+        var test = new FixTest { CodeActionEquivalenceKey = equivalenceKey };
+        for (var i = 0; i < sources.Length; i++)
+        {
+            test.TestState.Sources.Add(($"/0/Test{i}.cs", sources[i]));
+            test.FixedState.Sources.Add(($"/0/Test{i}.cs", fixedSources[i]));
+        }
+
         AddFixtures(test.TestState);
         AddFixtures(test.FixedState);
         test.ExpectedDiagnostics.AddRange(expected);
-        if (iterations is { } n)
+        if (remaining is not null)
         {
-            test.NumberOfIncrementalIterations = n;
-            test.NumberOfFixAllIterations = 1;
+            test.FixedState.ExpectedDiagnostics.AddRange(remaining);
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
         }
 
         return test.RunAsync();
