@@ -22,7 +22,10 @@ internal static class TextRules
     }
 
     /// <summary>An absolute http or https URI with a host and no white space or control characters.</summary>
-    public static bool IsHttpUri(string value)
+    public static bool IsHttpUri(string value) => IsPlainHttpUri(value) || IsHttpUriBySystemUri(value);
+
+    /// <summary>The check the generated <c>Validate()</c> makes, through <see cref="Uri"/> (which allocates).</summary>
+    public static bool IsHttpUriBySystemUri(string value)
     {
         foreach (var c in value)
         {
@@ -36,6 +39,130 @@ internal static class TextRules
             && (uri.Scheme == "http" || uri.Scheme == "https")
             && uri.Host.Length > 0;
     }
+
+    /// <summary>
+    /// An allocation-free test for the URIs people write: <c>http(s)://</c>, a host of DNS labels, an optional
+    /// port, then only RFC 3986 characters. Every string it accepts, <see cref="Uri"/> accepts too; anything else
+    /// (IP literals, user info, non-ASCII) takes the slow path, so the answer never differs from
+    /// <see cref="IsHttpUriBySystemUri"/>.
+    /// </summary>
+    public static bool IsPlainHttpUri(string value)
+    {
+        int i;
+        if (StartsWith(value, "https://"))
+        {
+            i = 8;
+        }
+        else if (StartsWith(value, "http://"))
+        {
+            i = 7;
+        }
+        else
+        {
+            return false;
+        }
+
+        // Host: dot-separated labels of letters, digits and inner hyphens, at most 63 characters each.
+        var hostStart = i;
+        var labelStart = i;
+        var sawLetter = false;
+        for (; i < value.Length && value[i] != ':' && value[i] != '/' && value[i] != '?' && value[i] != '#'; i++)
+        {
+            var c = value[i];
+            if (c == '.')
+            {
+                if (!IsLabel(value, labelStart, i))
+                {
+                    return false;
+                }
+
+                labelStart = i + 1;
+            }
+            else if (IsAsciiLetter(c))
+            {
+                sawLetter = true;
+            }
+            else if (!IsAsciiDigit(c) && c != '-')
+            {
+                return false;
+            }
+        }
+
+        // All-digit hosts are IPv4 forms with rules of their own; leave them to Uri.
+        if (!IsLabel(value, labelStart, i) || i - hostStart > 253 || !sawLetter)
+        {
+            return false;
+        }
+
+        if (i < value.Length && value[i] == ':')
+        {
+            var portStart = ++i;
+            var port = 0;
+            for (; i < value.Length && IsAsciiDigit(value[i]); i++)
+            {
+                port = port * 10 + (value[i] - '0');
+                if (port > 65535)
+                {
+                    return false;
+                }
+            }
+
+            if (i == portStart)
+            {
+                return false;
+            }
+        }
+
+        if (i < value.Length && value[i] != '/' && value[i] != '?' && value[i] != '#')
+        {
+            return false;
+        }
+
+        var sawFragment = false;
+        for (; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '%')
+            {
+                if (i + 2 >= value.Length || !IsHex(value[i + 1]) || !IsHex(value[i + 2]))
+                {
+                    return false;
+                }
+
+                i += 2;
+            }
+            else if (c == '#')
+            {
+                if (sawFragment)
+                {
+                    return false;
+                }
+
+                sawFragment = true;
+            }
+            else if (!IsAsciiLetter(c) && !IsAsciiDigit(c) && "-._~!$&'()*+,;=:@/?".IndexOf(c) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool StartsWith(string value, string prefix) =>
+        value.Length > prefix.Length && string.Compare(value, 0, prefix, 0, prefix.Length, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private static bool IsLabel(string value, int start, int end)
+    {
+        var length = end - start;
+        return length is > 0 and <= 63 && value[start] != '-' && value[end - 1] != '-';
+    }
+
+    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+    private static bool IsAsciiDigit(char c) => c >= '0' && c <= '9';
+
+    private static bool IsHex(char c) => IsAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
     /// <summary>The allowed value closest to <paramref name="value"/> by edit distance, ignoring case first and
     /// breaking ties by exact-case distance, then by schema order.</summary>
