@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using Apiframe.Validation;
 
 namespace FluxGen.Analysis;
@@ -14,6 +15,12 @@ internal sealed class Bound
         AsDouble = exact.ToDouble();
         // When the bound's own text is the shortest form of its double, a double equal to it is the same decimal.
         DoubleIsExact = !double.IsInfinity(AsDouble) && SchemaNumber.FromDouble(AsDouble) == exact;
+        if (!exact.IsInteger && BigInteger.Abs(exact.Mantissa) < 1_000_000_000_000_000 && -exact.Exponent <= 22)
+        {
+            SmallMantissa = (double)exact.Mantissa;
+            Scale = -exact.Exponent;
+        }
+
         if (exact.IsInteger && exact.Exponent <= 18 && exact.Mantissa >= long.MinValue && exact.Mantissa <= long.MaxValue)
         {
             try
@@ -29,6 +36,13 @@ internal sealed class Bound
     }
 
     public string Text { get; }
+
+    /// <summary>For a fractional number of at most 15 significant digits: its digits as an exact double and the
+    /// number of decimal places (0.05 is 5 and 2); otherwise 0 and 0. Lets step checks stay in machine numbers.</summary>
+    public double SmallMantissa { get; }
+
+    /// <inheritdoc cref="SmallMantissa"/>
+    public int Scale { get; }
 
     public SchemaNumber Exact { get; }
 

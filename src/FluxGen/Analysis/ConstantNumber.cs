@@ -121,8 +121,8 @@ internal readonly struct ConstantNumber
             return true;
         }
 
-        var scale = -step.Exact.Exponent;
-        if (scale <= 0 || scale >= PowersOfTen.Length || step.Exact.Mantissa > 1_000_000_000_000_000)
+        var scale = step.Scale;
+        if (scale <= 0 || scale >= PowersOfTen.Length || step.SmallMantissa <= 0)
         {
             return false;
         }
@@ -133,7 +133,7 @@ internal readonly struct ConstantNumber
             return false;
         }
 
-        var product = Math.Round(quotient) * (double)step.Exact.Mantissa;
+        var product = Math.Round(quotient) * step.SmallMantissa;
         if (Math.Abs(product) >= 1e15)
         {
             return false;
