@@ -15,9 +15,17 @@ public static class AnalyzerVerifier
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
 
     /// <summary>Expects exactly <paramref name="expected"/> from <paramref name="source"/> (markup allowed).</summary>
-    public static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(source, editorConfig: null, expected);
+
+    /// <summary>As above, with an .editorconfig at the project root.</summary>
+    public static Task VerifyAsync(string source, string? editorConfig, params DiagnosticResult[] expected)
     {
         var test = new AnalyzerTest { TestCode = source };
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+        }
+
         AddFixtures(test.TestState);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();

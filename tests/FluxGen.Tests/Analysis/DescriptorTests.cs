@@ -36,18 +36,18 @@ public class DescriptorTests
     }
 
     [Fact]
-    public async Task Severity_is_configurable_through_editorconfig()
-    {
-        var source = "using Apiframe; static class C { static object M() => new Flux11ProParams { OutputQuality = 101, ImagePromptStrength = 0.33 }; }";
-        var compilation = CompilationRunner.Compile("Configured", [source], [CompilationRunner.FixtureLibrary()]);
-        var options = compilation.Options.WithSpecificDiagnosticOptions(
-            new Dictionary<string, ReportDiagnostic> { ["FLUX002"] = ReportDiagnostic.Warn, ["FLUX003"] = ReportDiagnostic.Suppress });
+    public Task Severity_is_configurable_through_editorconfig() =>
+        AnalyzerVerifier.VerifyAsync(
+            UserCode.InMethod("_ = new Flux11ProParams { OutputQuality = {|#0:101|}, ImagePromptStrength = 0.33 };"),
+            """
+            root = true
 
-        var diagnostics = await CompilationRunner.AnalyzeAsync(compilation.WithOptions(options));
-
-        var only = Assert.Single(diagnostics);
-        Assert.Equal(("FLUX002", DiagnosticSeverity.Warning), (only.Id, only.Severity));
-    }
+            [*.cs]
+            dotnet_diagnostic.FLUX002.severity = warning
+            dotnet_diagnostic.FLUX003.severity = none
+            """,
+            AnalyzerVerifier.Diagnostic(Descriptors.AboveMaximum).WithLocation(0).WithSeverity(DiagnosticSeverity.Warning)
+                .WithArguments("fluxParams.output_quality", "101", "at least 0 and at most 100"));
 
     private static string FindRepositoryRoot()
     {
