@@ -8,11 +8,15 @@ namespace FluxGen.Analysis;
 /// let most checks finish without building a <see cref="SchemaNumber"/> (which allocates).</summary>
 internal sealed class Bound
 {
+    private static readonly BigInteger MaxInt64 = long.MaxValue;
+    private static readonly BigInteger MinInt64 = long.MinValue;
+
     private Bound(SchemaNumber exact)
     {
         Text = exact.ToString();
         Exact = exact;
-        AsDouble = exact.ToDouble();
+        AsDouble = ToDouble(exact);
+
         // When the bound's own text is the shortest form of its double, a double equal to it is the same decimal.
         DoubleIsExact = !double.IsInfinity(AsDouble) && SchemaNumber.FromDouble(AsDouble) == exact;
         if (!exact.IsInteger && BigInteger.Abs(exact.Mantissa) < 1_000_000_000_000_000 && -exact.Exponent <= 22)
@@ -21,20 +25,18 @@ internal sealed class Bound
             Scale = -exact.Exponent;
         }
 
-        if (exact.IsInteger && exact.Exponent <= 18 && exact.Mantissa >= long.MinValue && exact.Mantissa <= long.MaxValue)
+        if (exact.IsInteger && exact.Exponent <= 18)
         {
-            try
+            var whole = exact.Mantissa * BigInteger.Pow(10, exact.Exponent);
+            if (whole >= MinInt64 && whole <= MaxInt64)
             {
-                AsInt64 = checked((long)exact.Mantissa * Pow10Int64(exact.Exponent));
+                AsInt64 = (long)whole;
                 IsInt64 = true;
             }
-            catch (OverflowException)
-            {
-            }
         }
-
     }
 
+    /// <summary>The bound as the schema writes it, normalised (<c>"0.05"</c>, <c>"100"</c>).</summary>
     public string Text { get; }
 
     /// <summary>For a fractional number of at most 15 significant digits: its digits as an exact double and the
@@ -44,31 +46,36 @@ internal sealed class Bound
     /// <inheritdoc cref="SmallMantissa"/>
     public int Scale { get; }
 
+    /// <summary>The exact decimal.</summary>
     public SchemaNumber Exact { get; }
 
+    /// <summary>The nearest double (an infinity beyond double's range).</summary>
     public double AsDouble { get; }
 
+    /// <summary>Whether <see cref="AsDouble"/>'s shortest text is this very decimal.</summary>
     public bool DoubleIsExact { get; }
 
+    /// <summary>Whether the bound is an integer that fits <see cref="long"/>, held in <see cref="AsInt64"/>.</summary>
     public bool IsInt64 { get; }
 
+    /// <inheritdoc cref="IsInt64"/>
     public long AsInt64 { get; }
 
     public static Bound? TryParse(string? text) =>
         text is not null && SchemaNumber.TryParse(text.Trim(), out var exact) ? new Bound(exact) : null;
 
-    public static Bound FromNumber(SchemaNumber exact) => new(exact);
-
     public override string ToString() => Text;
 
-    private static long Pow10Int64(int exponent)
+    // .NET Framework hosts (Visual Studio) throw where .NET gives an infinity for out-of-range text.
+    private static double ToDouble(SchemaNumber exact)
     {
-        var result = 1L;
-        for (var i = 0; i < exponent; i++)
+        try
         {
-            result = checked(result * 10);
+            return exact.ToDouble();
         }
-
-        return result;
+        catch (OverflowException)
+        {
+            return exact.Mantissa.Sign < 0 ? double.NegativeInfinity : double.PositiveInfinity;
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace FluxGen.Analysis;
 /// <summary>Checks one value stored into one constrained member and reports what the server would reject.</summary>
 internal static class ValueChecks
 {
+    /// <summary>Reports the first rule the value breaks, if any; reads nothing but machine numbers when it is fine.</summary>
     /// <param name="context">Where to report.</param>
     /// <param name="rules">The member's constraints.</param>
     /// <param name="value">The converted value stored into the member.</param>
