@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using FluxGen.Analysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace FluxGen.CodeFixes;
+
+/// <summary>
+/// Replaces a rejected constant with the valid one the analyzer computed: the nearest bound (FLUX001, FLUX002),
+/// the nearest step (FLUX003) or the closest allowed string (FLUX004). Each kind of fix has its own equivalence
+/// key, so Fix All applies one kind across a document, project or solution.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SchemaValueCodeFixProvider))]
+[Shared]
+public sealed class SchemaValueCodeFixProvider : CodeFixProvider
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(Descriptors.BelowMinimum.Id, Descriptors.AboveMaximum.Id, Descriptors.OffStep.Id, Descriptors.UnknownString.Id);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(FixProperties.Replacement, out var replacement) || replacement is null
+                || !diagnostic.Properties.TryGetValue(FixProperties.Kind, out var kind) || kind is null)
+            {
+                continue;
+            }
+
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
+            {
+                continue;
+            }
+
+            var document = context.Document;
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    Title(kind, replacement),
+                    cancellationToken => ReplaceAsync(document, value, replacement, cancellationToken),
+                    equivalenceKey: kind),
+                diagnostic);
+        }
+    }
+
+    private static string Title(string kind, string replacement) => kind switch
+    {
+        FixProperties.Snap => $"Round to the nearest step: {replacement}",
+        FixProperties.Closest => $"Use the closest allowed value: {replacement}",
+        _ => $"Clamp to the nearest allowed value: {replacement}",
+    };
+
+    private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax value, string replacement, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        // The argument of a `name: value` or the right of `=` is replaced as a whole, keeping its trivia.
+        var expression = SyntaxFactory.ParseExpression(replacement).WithTriviaFrom(value).WithAdditionalAnnotations(Formatter.Annotation);
+        return document.WithSyntaxRoot(root.ReplaceNode(value, expression));
+    }
+}

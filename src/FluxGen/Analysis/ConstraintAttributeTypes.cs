@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace FluxGen.Analysis;
+
+/// <summary>The constraint attribute types one compilation can see, resolved once when analysis of it starts.</summary>
+/// <remarks>FluxGen emits the attributes into every consumer, so a project that references another FluxGen project
+/// sees two copies of each; all copies are kept so members declared in either are recognised.</remarks>
+internal sealed class ConstraintAttributeTypes
+{
+    private const string Namespace = "Apiframe.Constraints.";
+
+    private ConstraintAttributeTypes(Compilation compilation)
+    {
+        Property = compilation.GetTypesByMetadataName(Namespace + "SchemaPropertyAttribute");
+        Range = compilation.GetTypesByMetadataName(Namespace + "SchemaRangeAttribute");
+        MultipleOf = compilation.GetTypesByMetadataName(Namespace + "SchemaMultipleOfAttribute");
+        AllowedValues = compilation.GetTypesByMetadataName(Namespace + "SchemaAllowedValuesAttribute");
+        Length = compilation.GetTypesByMetadataName(Namespace + "SchemaLengthAttribute");
+        Format = compilation.GetTypesByMetadataName(Namespace + "SchemaFormatAttribute");
+        Items = compilation.GetTypesByMetadataName(Namespace + "SchemaItemsAttribute");
+    }
+
+    public ImmutableArray<INamedTypeSymbol> Property { get; }
+
+    public ImmutableArray<INamedTypeSymbol> Range { get; }
+
+    public ImmutableArray<INamedTypeSymbol> MultipleOf { get; }
+
+    public ImmutableArray<INamedTypeSymbol> AllowedValues { get; }
+
+    public ImmutableArray<INamedTypeSymbol> Length { get; }
+
+    public ImmutableArray<INamedTypeSymbol> Format { get; }
+
+    public ImmutableArray<INamedTypeSymbol> Items { get; }
+
+    /// <summary>The types, or <see langword="null"/> when the compilation cannot see any constraint attribute, in
+    /// which case nothing in it can be constrained and no action needs registering.</summary>
+    public static ConstraintAttributeTypes? TryCreate(Compilation compilation)
+    {
+        var types = new ConstraintAttributeTypes(compilation);
+        return types.Range.IsEmpty && types.MultipleOf.IsEmpty && types.AllowedValues.IsEmpty && types.Length.IsEmpty
+            && types.Format.IsEmpty && types.Items.IsEmpty
+            ? null
+            : types;
+    }
+
+    public static bool Is(INamedTypeSymbol? attributeClass, ImmutableArray<INamedTypeSymbol> candidates)
+    {
+        if (attributeClass is null)
+        {
+            return false;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (SymbolEqualityComparer.Default.Equals(attributeClass, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

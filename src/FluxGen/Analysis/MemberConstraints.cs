@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace FluxGen.Analysis;
+
+/// <summary>What a member's type makes its values: decides which constraints can apply to a constant.</summary>
+internal enum ValueKind
+{
+    Other,
+    Integer,
+    Real,
+    Single,
+    Decimal,
+    String,
+    Enum,
+    Collection,
+}
+
+/// <summary>The constraints one property, field or parameter carries, read once from its attributes.</summary>
+internal sealed class MemberConstraints
+{
+    public MemberConstraints(string path, ValueKind kind, SpecialType numericType)
+    {
+        Path = path;
+        Kind = kind;
+        NumericType = numericType;
+    }
+
+    /// <summary>The JSON path from <c>[SchemaProperty]</c>, or the member's name.</summary>
+    public string Path { get; }
+
+    public ValueKind Kind { get; }
+
+    /// <summary>The special type of a numeric member, nullable unwrapped.</summary>
+    public SpecialType NumericType { get; }
+
+    public Bound? Minimum { get; set; }
+
+    public Bound? Maximum { get; set; }
+
+    public Bound? ExclusiveMinimum { get; set; }
+
+    public Bound? ExclusiveMaximum { get; set; }
+
+    /// <summary>The <c>multipleOf</c> step; only ever a positive number.</summary>
+    public Bound? Step { get; set; }
+
+    /// <summary>The allowed wire strings, or default when the member has no such list.</summary>
+    public ImmutableArray<string> AllowedValues { get; set; }
+
+    /// <summary>For an enum member with allowed values: the constant of every defined member.</summary>
+    public ImmutableArray<long> DefinedEnumValues { get; set; }
+
+    /// <summary>For an enum member with allowed values: its type and member names, for messages.</summary>
+    public INamedTypeSymbol? EnumType { get; set; }
+
+    public int MinLength { get; set; } = -1;
+
+    public int MaxLength { get; set; } = -1;
+
+    public bool IsUri { get; set; }
+
+    public int MinItems { get; set; } = -1;
+
+    public int MaxItems { get; set; } = -1;
+
+    public bool HasRange => Minimum is not null || Maximum is not null || ExclusiveMinimum is not null || ExclusiveMaximum is not null;
+
+    public bool HasNumericRules => HasRange || Step is not null;
+
+    public bool HasStringRules => !AllowedValues.IsDefault || MinLength >= 0 || MaxLength >= 0 || IsUri;
+
+    public bool HasItemRules => MinItems >= 0 || MaxItems >= 0;
+
+    public bool IsIntegral => Kind == ValueKind.Integer;
+
+    /// <summary>"at least 0 and at most 100", "greater than 0", ...: what the range allows, for messages.</summary>
+    public string DescribeRange()
+    {
+        var text = new StringBuilder();
+        Append(text, "at least ", Minimum);
+        Append(text, "greater than ", ExclusiveMinimum);
+        Append(text, "at most ", Maximum);
+        Append(text, "less than ", ExclusiveMaximum);
+        return text.ToString();
+    }
+
+    /// <summary>"at least 1 and at most 4" for two -1-means-none integer bounds.</summary>
+    public static string DescribeCount(int min, int max)
+    {
+        var text = new StringBuilder();
+        if (min >= 0)
+        {
+            text.Append("at least ").Append(min);
+        }
+
+        if (max >= 0)
+        {
+            text.Append(text.Length > 0 ? " and " : string.Empty).Append("at most ").Append(max);
+        }
+
+        return text.ToString();
+    }
+
+    private static void Append(StringBuilder text, string words, Bound? bound)
+    {
+        if (bound is null)
+        {
+            return;
+        }
+
+        if (text.Length > 0)
+        {
+            text.Append(" and ");
+        }
+
+        text.Append(words).Append(bound.Text);
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FluxGen.Analysis;
+
+/// <summary>
+/// Reports compile-time constants that a FluxGen request member's schema constraints reject (FLUX001–FLUX008):
+/// in object and nested initializers, <c>with</c> expressions, assignments, and constructor or method arguments.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.ValueRules;
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        // A compilation that cannot see the attributes has nothing constrained: register nothing at all.
+        if (ConstraintAttributeTypes.TryCreate(context.Compilation) is not { } types)
+        {
+            return;
+        }
+
+        var members = new MemberCache(types);
+        context.RegisterOperationAction(members.AnalyzeAssignment, OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(members.AnalyzeArgument, OperationKind.Argument);
+    }
+
+    /// <summary>Constraints per member for one compilation, so attributes are read and parsed once per member and
+    /// a valid constant costs a dictionary lookup and a few machine comparisons.</summary>
+    private sealed class MemberCache
+    {
+        private readonly ConcurrentDictionary<ISymbol, MemberConstraints?> _members = new(SymbolEqualityComparer.Default);
+        private readonly Func<ISymbol, MemberConstraints?> _read;
+
+        public MemberCache(ConstraintAttributeTypes types) => _read = member => ConstraintReader.Read(member, types);
+
+        public void AnalyzeAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            ISymbol? member = assignment.Target switch
+            {
+                IPropertyReferenceOperation property => property.Property,
+                IFieldReferenceOperation field => field.Field,
+                _ => null,
+            };
+            if (member is not null && Get(member) is { } rules)
+            {
+                // The written expression, not the folded operation: `checked(...)` and parentheses have no operation.
+                var written = assignment.Syntax is AssignmentExpressionSyntax syntax ? syntax.Right : assignment.Value.Syntax;
+                ValueChecks.Check(context, rules, assignment.Value, written);
+            }
+        }
+
+        public void AnalyzeArgument(OperationAnalysisContext context)
+        {
+            var argument = (IArgumentOperation)context.Operation;
+
+            // A default value comes from the declaration, not from this call.
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter)
+            {
+                return;
+            }
+
+            if (Get(parameter) is { } rules)
+            {
+                var written = argument.Syntax is ArgumentSyntax syntax ? syntax.Expression : argument.Value.Syntax;
+                ValueChecks.Check(context, rules, argument.Value, written);
+            }
+        }
+
+        private MemberConstraints? Get(ISymbol member) => _members.GetOrAdd(member.OriginalDefinition, _read);
+    }
+}

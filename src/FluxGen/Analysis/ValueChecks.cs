@@ -1,0 +1,183 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Apiframe.Validation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FluxGen.Analysis;
+
+/// <summary>Checks one value stored into one constrained member and reports what the server would reject.</summary>
+internal static class ValueChecks
+{
+    /// <summary>Reports the first rule the value breaks, if any; reads nothing but machine numbers when it is fine.</summary>
+    /// <param name="context">Where to report.</param>
+    /// <param name="rules">The member's constraints.</param>
+    /// <param name="value">The converted value stored into the member.</param>
+    /// <param name="written">The expression as written, where a diagnostic goes and a fix replaces.</param>
+    public static void Check(OperationAnalysisContext context, MemberConstraints rules, IOperation value, SyntaxNode written)
+    {
+        if (rules.HasItemRules && rules.Kind == ValueKind.Collection)
+        {
+            CheckItems(context, rules, value, written);
+            return;
+        }
+
+        if (!ConstantValues.TryGet(value, out var constant))
+        {
+            return;
+        }
+
+        switch (rules.Kind)
+        {
+            case ValueKind.String when constant is string text && rules.HasStringRules:
+                CheckString(context, rules, written, text);
+                break;
+            case ValueKind.Enum when rules.EnumType is not null:
+                CheckEnum(context, rules, written, constant);
+                break;
+            case ValueKind.Integer:
+            case ValueKind.Real:
+            case ValueKind.Single:
+            case ValueKind.Decimal:
+                if (rules.HasNumericRules && ConstantValues.TryGetNumber(constant, rules.NumericType, out var number))
+                {
+                    CheckNumber(context, rules, written, number);
+                }
+
+                break;
+        }
+    }
+
+    private static void CheckNumber(OperationAnalysisContext context, MemberConstraints rules, SyntaxNode value, ConstantNumber number)
+    {
+        // A value outside the range is reported once, as out of range, even if it is also off the step: the
+        // clamp fix lands on the step anyway.
+        DiagnosticDescriptor? rangeRule = null;
+        if ((rules.Minimum is { } min && number.CompareTo(min) < 0) || (rules.ExclusiveMinimum is { } exMin && number.CompareTo(exMin) <= 0))
+        {
+            rangeRule = Descriptors.BelowMinimum;
+        }
+        else if ((rules.Maximum is { } max && number.CompareTo(max) > 0) || (rules.ExclusiveMaximum is { } exMax && number.CompareTo(exMax) >= 0))
+        {
+            rangeRule = Descriptors.AboveMaximum;
+        }
+
+        if (rangeRule is not null)
+        {
+            var exact = number.ToExact();
+            var fix = NumberFixes.Clamp(exact, rules);
+            Report(context, rangeRule, value, FixFor(fix, rules, FixProperties.Clamp), rules.Path, exact.ToString(), rules.DescribeRange());
+            return;
+        }
+
+        if (rules.Step is { } step && !number.IsMultipleOf(step))
+        {
+            var exact = number.ToExact();
+            var fix = NumberFixes.Snap(exact, rules);
+            Report(context, Descriptors.OffStep, value, FixFor(fix, rules, FixProperties.Snap), rules.Path, exact.ToString(), step.Text);
+        }
+    }
+
+    private static void CheckString(OperationAnalysisContext context, MemberConstraints rules, SyntaxNode value, string text)
+    {
+        // An empty list allows nothing, as an empty JSON Schema enum does.
+        if (!rules.AllowedValues.IsDefault && !Contains(rules.AllowedValues, text))
+        {
+            var properties = rules.AllowedValues.IsEmpty
+                ? null
+                : ImmutableDictionary<string, string?>.Empty
+                    .Add(FixProperties.Replacement, Quote(TextRules.Closest(text, rules.AllowedValues)))
+                    .Add(FixProperties.Kind, FixProperties.Closest);
+            Report(context, Descriptors.UnknownString, value, properties, rules.Path, Quote(Shorten(text)), string.Join(", ", Quoted(rules.AllowedValues)));
+            return;
+        }
+
+        if (rules.MinLength >= 0 || rules.MaxLength >= 0)
+        {
+            var length = TextRules.CodePoints(text);
+            if ((rules.MinLength >= 0 && length < rules.MinLength) || (rules.MaxLength >= 0 && length > rules.MaxLength))
+            {
+                Report(context, Descriptors.LengthOutOfRange, value, null, rules.Path, length.ToString(CultureInfo.InvariantCulture), MemberConstraints.DescribeCount(rules.MinLength, rules.MaxLength));
+                return;
+            }
+        }
+
+        if (rules.IsUri && !TextRules.IsHttpUri(text))
+        {
+            Report(context, Descriptors.NotHttpUri, value, null, rules.Path, Quote(Shorten(text)));
+        }
+    }
+
+    private static void CheckEnum(OperationAnalysisContext context, MemberConstraints rules, SyntaxNode value, object constant)
+    {
+        if (!ConstantValues.TryGetBits(constant, out var bits) || rules.DefinedEnumValues.Contains(bits))
+        {
+            return;
+        }
+
+        var enumType = rules.EnumType!;
+        var names = new System.Collections.Generic.List<string>();
+        foreach (var member in enumType.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true })
+            {
+                names.Add(enumType.Name + "." + member.Name);
+            }
+        }
+
+        var shown = "(" + enumType.Name + ")" + System.Convert.ToString(constant, CultureInfo.InvariantCulture);
+        Report(context, Descriptors.UndefinedEnum, value, null, rules.Path, shown, string.Join(", ", names));
+    }
+
+    private static void CheckItems(OperationAnalysisContext context, MemberConstraints rules, IOperation value, SyntaxNode written)
+    {
+        if (!CollectionSize.TryCount(value, out var count))
+        {
+            return;
+        }
+
+        if ((rules.MinItems >= 0 && count < rules.MinItems) || (rules.MaxItems >= 0 && count > rules.MaxItems))
+        {
+            Report(context, Descriptors.ItemCountOutOfRange, written, null, rules.Path, count.ToString(CultureInfo.InvariantCulture), MemberConstraints.DescribeCount(rules.MinItems, rules.MaxItems));
+        }
+    }
+
+    private static ImmutableDictionary<string, string?>? FixFor(SchemaNumber? fix, MemberConstraints rules, string kind)
+    {
+        if (fix is not { } number || NumberFixes.Literal(number, rules) is not { } literal)
+        {
+            return null;
+        }
+
+        return ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Replacement, literal).Add(FixProperties.Kind, kind);
+    }
+
+    private static void Report(OperationAnalysisContext context, DiagnosticDescriptor rule, SyntaxNode value, ImmutableDictionary<string, string?>? properties, params object[] arguments) =>
+        context.ReportDiagnostic(Diagnostic.Create(rule, value.GetLocation(), properties, arguments));
+
+    private static bool Contains(ImmutableArray<string> values, string text)
+    {
+        foreach (var candidate in values)
+        {
+            if (string.Equals(candidate, text, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static System.Collections.Generic.IEnumerable<string> Quoted(ImmutableArray<string> values)
+    {
+        foreach (var value in values)
+        {
+            yield return Quote(value);
+        }
+    }
+
+    private static string Quote(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
+}
