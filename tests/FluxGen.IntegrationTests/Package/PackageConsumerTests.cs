@@ -1,0 +1,164 @@
+using FluxGen.Emulator;
+using SkiaSharp;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace FluxGen.IntegrationTests.Package;
+
+/// <summary>
+/// The package the way a user meets it: packed into artifacts/packages, referenced by PackageReference from a fresh
+/// console project outside the solution (net8.0 and net10.0, warnings as errors), built, and run against the emulator.
+/// </summary>
+public class PackageConsumerTests(ITestOutputHelper output)
+{
+    private const string ProgramText = """
+        using Apiframe;
+
+        var client = new ApiframeClient(new HttpClient());
+        var request = new Flux11ProRequest(args[0])
+        {
+            FluxParams = new() { OutputFormat = Flux11ProOutputFormat.Png, AspectRatio = Flux11ProAspectRatio.Ratio4x3, OutputQuality = 90 },
+        };
+        var job = await client.GenerateAsync(request);
+        await using (var image = await client.DownloadAsync(job.Images[0]))
+        await using (var file = File.Create(args[1]))
+        {
+            await image.CopyToAsync(file);
+        }
+
+        Console.WriteLine($"generated {job.Id} ({job.Status}) -> {args[1]}");
+        """;
+
+    [Fact]
+    public async Task AFreshProjectBuildsRunsIsFlaggedAndTakesItsOwnSchema()
+    {
+        var version = $"0.1.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmss}{Random.Shared.Next(1000):000}";
+        var work = Directory.CreateTempSubdirectory("fluxgen-consumer-").FullName;
+        var nupkg = Path.Combine(RepositoryPaths.LocalFeed, $"FluxGen.{version}.nupkg");
+        try
+        {
+            var pack = await DotnetCli.RunAsync(RepositoryPaths.Root, null, "pack", "src/FluxGen.Package/FluxGen.Package.csproj", "-c", "Release", $"-p:Version={version}", "-o", RepositoryPaths.LocalFeed);
+            Assert.True(pack.ExitCode == 0, pack.Output);
+            Assert.True(File.Exists(nupkg), pack.Output);
+            AssertPackageLayout(nupkg);
+
+            WriteConsumer(work, version);
+
+            // 1. It builds with warnings as errors for both frameworks, and runs against the emulator.
+            var build = await DotnetCli.RunAsync(work, null, "build", "-c", "Release");
+            Assert.True(build.ExitCode == 0, build.Output);
+            output.WriteLine(Tail(build.Output, 4));
+            await using (var emulator = await ApiframeEmulator.StartAsync(new EmulatorOptions { TimeScale = 0.05 }))
+            {
+                var environment = new Dictionary<string, string> { ["APIFRAME_API_KEY"] = "afk_consumer", ["APIFRAME_BASE_URL"] = emulator.BaseAddress.ToString() };
+                foreach (var framework in new[] { "net10.0", "net8.0" })
+                {
+                    var image = Path.Combine(work, $"image-{framework}.png");
+
+                    // This machine has only the .NET 10 runtime: the net8.0 build runs on it by rolling forward.
+                    var run = await DotnetCli.RunAsync(work, new Dictionary<string, string>(environment) { ["DOTNET_ROLL_FORWARD"] = "Major" }, Path.Combine("bin", "Release", framework, "Consumer.dll"), "a lighthouse at dusk", image);
+                    Assert.True(run.ExitCode == 0, run.Output);
+                    output.WriteLine($"{framework}: {run.Output.Trim()}");
+                    using var codec = SKCodec.Create(image);
+                    Assert.Equal(SKEncodedImageFormat.Png, codec.EncodedFormat);
+                    Assert.Equal(codec.Info.Width * 3, codec.Info.Height * 4, tolerance: 4);
+                }
+
+                Assert.Equal(2, emulator.Ledger.Entries.Count);
+            }
+
+            // 2. A value the schema forbids fails the build with the analyzer's rule at the right file and line.
+            var program = Path.Combine(work, "Program.cs");
+            File.WriteAllText(program, ProgramText.Replace("OutputQuality = 90", "OutputQuality = 101"));
+            var flagged = await DotnetCli.RunAsync(work, null, "build", "-c", "Release", "-f", "net10.0");
+            Assert.NotEqual(0, flagged.ExitCode);
+            var line = File.ReadAllLines(program).Select((text, i) => (text, i)).First(l => l.text.Contains("101", StringComparison.Ordinal)).i + 1;
+            var column = File.ReadAllLines(program)[line - 1].IndexOf("101", StringComparison.Ordinal) + 1;
+            Assert.Contains($"Program.cs({line},{column}): error FLUX002", flagged.Output);
+            output.WriteLine(flagged.Output.Split('\n').First(l => l.Contains("FLUX002", StringComparison.Ordinal)).Trim());
+
+            // 3. One .editorconfig line turns the rule down to a suggestion, and the project builds again.
+            File.WriteAllText(Path.Combine(work, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.FLUX002.severity = suggestion\n");
+            var relaxed = await DotnetCli.RunAsync(work, null, "build", "-c", "Release", "-f", "net10.0");
+            Assert.True(relaxed.ExitCode == 0, relaxed.Output);
+
+            // 4. A schema file of the user's own, added with one line, gives typed requests for a second model.
+            File.WriteAllText(Path.Combine(work, "flux-dev.json"), File.ReadAllText(Path.Combine(RepositoryPaths.Root, "schema", "flux-1.1-pro.json"))
+                .Replace("\"flux-1.1-pro\"", "\"flux-dev\"", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(work, "Consumer.csproj"), File.ReadAllText(Path.Combine(work, "Consumer.csproj"))
+                .Replace("</Project>", "  <ItemGroup>\n    <FluxGenSchema Include=\"flux-dev.json\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(work, "Second.cs"), "namespace Consumer;\n\ninternal static class Second\n{\n    internal static string Body() => new Apiframe.FluxDevRequest(\"a second model\") { FluxParams = new() { AspectRatio = Apiframe.FluxDevAspectRatio.Ratio9x16 } }.ToJson();\n}\n");
+            var second = await DotnetCli.RunAsync(work, null, "build", "-c", "Release", "-f", "net10.0");
+            Assert.True(second.ExitCode == 0, second.Output);
+        }
+        finally
+        {
+            File.Delete(nupkg);
+            TryDelete(work);
+            TryDelete(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages", "fluxgen", version));
+        }
+    }
+
+    private static void AssertPackageLayout(string nupkg)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(nupkg);
+        var entries = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("analyzers/dotnet/cs/FluxGen.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/FluxGen.CodeFixes.dll", entries);
+        Assert.Contains("build/FluxGen.props", entries);
+        Assert.Contains("build/FluxGen.targets", entries);
+        Assert.Contains("schema/flux-1.1-pro.json", entries);
+        Assert.Contains("README.md", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+        using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var text = nuspec.ReadToEnd();
+        Assert.Contains("<developmentDependency>true</developmentDependency>", text);
+        Assert.Contains("<license type=\"expression\">MIT</license>", text);
+        Assert.DoesNotContain("<dependency ", text);
+    }
+
+    private static void WriteConsumer(string work, string version)
+    {
+        File.WriteAllText(Path.Combine(work, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="fluxgen-local" value="{RepositoryPaths.LocalFeed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(work, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFrameworks>net8.0;net10.0</TargetFrameworks>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <RootNamespace>Consumer</RootNamespace>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="FluxGen" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(work, "Program.cs"), ProgramText);
+    }
+
+    private static string Tail(string text, int lines) => string.Join(Environment.NewLine, text.TrimEnd().Split('\n').TakeLast(lines));
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
