@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using FluxGen.Benchmarks;
 
-// Every benchmark class in this assembly is offered; pick with --filter, e.g. `--filter *AnalyzerBenchmarks*`.
-BenchmarkSwitcher.FromAssembly(typeof(FluxGen.Benchmarks.AnalyzerBenchmarks).Assembly).Run(args);
+// `--analyzer-share [rounds]` prints the analyzer's own time as a share of compile time; anything else goes to
+// BenchmarkDotNet, which offers every benchmark class here (pick with --filter, e.g. `--filter *AnalyzerBenchmarks*`).
+if (args.Length > 0 && args[0] == "--analyzer-share")
+{
+    await AnalyzerShare.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(AnalyzerBenchmarks).Assembly).Run(args);
