@@ -46,3 +46,35 @@ public class CrossProjectTests
         Assert.Equal(["FLUX002", "FLUX003", "FLUX006"], diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.Id));
     }
 }
+
+/// <summary>The same, with the records as FluxGen really generates them: a library compiled with the generator, a
+/// consumer that only references the library's assembly.</summary>
+public class GeneratedCrossProjectTests
+{
+    [Fact]
+    public async Task Records_generated_in_one_compilation_are_checked_in_another()
+    {
+        var library = FluxGen.Tests.Infrastructure.GeneratorHarness.RunFlux(references: FluxGen.Tests.Infrastructure.ReferenceSets.Net80);
+        Assert.Empty(library.CompileDiagnostics);
+        using var image = new MemoryStream();
+        Assert.True(library.Output.Emit(image).Success);
+        var reference = Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray());
+
+        const string Consumer = """
+            using Apiframe;
+
+            static class Use
+            {
+                static object Quality() => new Flux11ProRequest("p") { FluxParams = new() { OutputQuality = 101 } };
+                static object Format() => new Flux11ProParams { OutputFormat = (Flux11ProOutputFormat)7 };
+                static object Hook(Flux11ProRequest r) => r with { WebhookUrl = "example.com/hook", WebhookEvents = [] };
+                static object Fine() => new Flux11ProRequest("p") { FluxParams = new() { OutputQuality = 100, ImagePromptStrength = 0.95 } };
+            }
+            """;
+        var consumer = CompilationRunner.Compile("App", [Consumer], [reference]);
+
+        var diagnostics = await CompilationRunner.AnalyzeAsync(consumer);
+
+        Assert.Equal(["FLUX002", "FLUX005", "FLUX007", "FLUX008"], diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.Id));
+    }
+}

@@ -26,13 +26,31 @@ public class DescriptorTests
     {
         var root = FindRepositoryRoot();
         var unshipped = File.ReadAllText(Path.Combine(root, "src", "FluxGen", "AnalyzerReleases.Unshipped.md"));
-        var readme = File.ReadAllText(Path.Combine(root, "src", "FluxGen", "Analysis", "README.diagnostics.md"));
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
 
         foreach (var rule in new SchemaValueAnalyzer().SupportedDiagnostics)
         {
             Assert.Contains($"{rule.Id} | {rule.Category} | Error |", unshipped);
-            Assert.Contains($"### {rule.Id}", readme);
+            Assert.Contains($"#### {rule.Id}\n", readme);
         }
+    }
+
+    [Fact]
+    public void Every_schema_diagnostic_has_a_release_tracking_row_a_help_link_and_a_readme_anchor()
+    {
+        var root = FindRepositoryRoot();
+        var unshipped = File.ReadAllText(Path.Combine(root, "src", "FluxGen", "AnalyzerReleases.Unshipped.md"));
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+
+        for (var i = 1; i <= 16; i++)
+        {
+            var rule = Descriptors.SchemaDescriptorById($"FLUXGEN{i:000}");
+            Assert.Contains($"{rule.Id} | {rule.Category} | {rule.DefaultSeverity} |", unshipped);
+            Assert.Equal(Descriptors.HelpLinkBase + rule.Id.ToLowerInvariant(), rule.HelpLinkUri);
+            Assert.Contains($"<a id=\"{rule.Id.ToLowerInvariant()}\"></a>{rule.Id}", readme);
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => Descriptors.SchemaDescriptorById("FLUXGEN017"));
     }
 
     [Fact]
