@@ -87,19 +87,7 @@ public sealed class ApiframeEmulator : IAsyncDisposable
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         EmulatorPipeline.Map(app, state);
-
-        var emulator = new ApiframeEmulator(app, state);
-        try
-        {
-            await emulator.StartCoreAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await emulator.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        return emulator;
+        return await StartAppAsync(app, state, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -124,7 +112,11 @@ public sealed class ApiframeEmulator : IAsyncDisposable
         var state = new EmulatorState(options);
         var app = builder.Build();
         EmulatorPipeline.Map(app, state);
+        return await StartAppAsync(app, state, cancellationToken).ConfigureAwait(false);
+    }
 
+    private static async Task<ApiframeEmulator> StartAppAsync(WebApplication app, EmulatorState state, CancellationToken cancellationToken)
+    {
         var emulator = new ApiframeEmulator(app, state);
         try
         {
