@@ -65,7 +65,7 @@ internal static class ModelOutput
             {
                 if (!first.Spec.Members.Equals(shared.Spec.Members))
                 {
-                    var location = Location.Create(shared.FilePath, default, default);
+                    var location = shared.Spec.Location?.ToLocation() ?? Location.Create(shared.FilePath, default, default);
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.ShareConflict, location, name,
                         string.Join(", ", shared.Spec.Members.Select(m => m.WireValue)),
                         string.Join(", ", first.Spec.Members.Select(m => m.WireValue)),

@@ -153,7 +153,10 @@ internal sealed partial class SchemaReader
             return null;
         }
 
-        var spec = new EnumSpec(typeName, ReadDescription(schema), path, members.ToEquatableArray());
+        var spec = new EnumSpec(typeName, ReadDescription(schema), path, members.ToEquatableArray())
+        {
+            Location = new SourceSpan(_path, Span(member.Value.Start, member.Value.End), LineSpan(member.Value.Start, member.Value.End)),
+        };
         (shared ? _sharedEnums : _enums).Add(spec);
         return scalar with { Kind = ValueKind.Enum, TypeName = typeName, AllowedValues = values.ToEquatableArray() };
     }

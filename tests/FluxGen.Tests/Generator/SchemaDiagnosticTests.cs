@@ -83,6 +83,22 @@ public class SchemaDiagnosticTests
     }
 
     [Fact]
+    public void TwoModelsDisagreeingOnASharedEnumAreReportedAtTheSecondList()
+    {
+        var other = GeneratorHarness.FluxSchema.Replace("\"flux-1.1-pro\"", "\"other\"").Replace("\"failed\"\n", "\"failed\",\n          \"cancelled\"\n");
+        Assert.Contains("cancelled", other);
+
+        var outcome = GeneratorHarness.Run(new[] { ("/schema/a.json", GeneratorHarness.FluxSchema), ("/schema/b.json", other) });
+
+        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        Assert.Equal("FLUXGEN016", diagnostic.Id);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("/schema/b.json", span.Path);
+        var expected = Microsoft.CodeAnalysis.Text.SourceText.From(other).Lines.GetLinePosition(other.IndexOf("[\n          \"progress\"", StringComparison.Ordinal));
+        Assert.Equal(expected, span.StartLinePosition);
+    }
+
+    [Fact]
     public void AnUnsupportedFormatIsAWarningAndTheMemberStaysAString()
     {
         var outcome = GeneratorHarness.Run(new[] { ("/schema/flux.json", GeneratorHarness.FluxSchema.Replace("\"format\": \"uri\",\n          \"description\": \"Absolute URL of", "\"format\": \"uuid\",\n          \"description\": \"Absolute URL of")) });

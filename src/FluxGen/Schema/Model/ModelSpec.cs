@@ -57,6 +57,10 @@ internal sealed record ValueSpec(
 }
 
 /// <summary>A generated enum and the wire string of each member.</summary>
-internal sealed record EnumSpec(string TypeName, string? Description, string JsonPath, EquatableArray<EnumMemberSpec> Members);
+internal sealed record EnumSpec(string TypeName, string? Description, string JsonPath, EquatableArray<EnumMemberSpec> Members)
+{
+    /// <summary>Where the enum's values are listed, for diagnostics about the enum as a whole.</summary>
+    public SourceSpan? Location { get; init; }
+}
 
 internal sealed record EnumMemberSpec(string ClrName, string WireValue);
