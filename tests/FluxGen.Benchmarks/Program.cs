@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using FluxGen.Benchmarks;
 
@@ -9,4 +10,6 @@ if (args.Length > 0 && args[0] == "--analyzer-share")
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(AnalyzerBenchmarks).Assembly).Run(args);
+// Results go beside the binaries, not into whatever folder the command was started from.
+var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
+BenchmarkSwitcher.FromAssembly(typeof(AnalyzerBenchmarks).Assembly).Run(args, config);
