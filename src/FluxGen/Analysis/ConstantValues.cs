@@ -21,9 +21,10 @@ internal static class ConstantValues
                 return constant is not null;
             }
 
-            if (value is IConversionOperation { Operand: var operand, Type: INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } })
+            // Kind and SpecialType first: interface type tests are the dearest thing on this path.
+            if (value.Kind == OperationKind.Conversion && value.Type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
             {
-                value = operand;
+                value = ((IConversionOperation)value).Operand;
                 continue;
             }
 

@@ -51,10 +51,11 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            ISymbol? member = assignment.Target switch
+            var target = assignment.Target;
+            ISymbol? member = target.Kind switch
             {
-                IPropertyReferenceOperation property => property.Property,
-                IFieldReferenceOperation field => field.Field,
+                OperationKind.PropertyReference => ((IPropertyReferenceOperation)target).Property,
+                OperationKind.FieldReference => ((IFieldReferenceOperation)target).Field,
                 _ => null,
             };
             if (member is not null && Get(member) is { } rules)
