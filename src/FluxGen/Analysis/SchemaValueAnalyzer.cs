@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -43,7 +45,10 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
     /// a valid constant costs a dictionary lookup and a few machine comparisons.</summary>
     private sealed class MemberCache
     {
-        private readonly ConcurrentDictionary<ISymbol, MemberConstraints?> _members = new(SymbolEqualityComparer.Default);
+        // Keyed by reference: a symbol's public object is cached by the compilation, so the same member is the same
+        // object, and hashing by reference spares the string hash of the member's name that symbol equality costs on
+        // every assignment. A miss would only read the same attributes twice.
+        private readonly ConcurrentDictionary<ISymbol, MemberConstraints?> _members = new(ReferenceComparer.Instance);
         private readonly Func<ISymbol, MemberConstraints?> _read;
 
         public MemberCache(ConstraintAttributeTypes types) => _read = member => ConstraintReader.Read(member, types);
@@ -84,5 +89,14 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
         }
 
         private MemberConstraints? Get(ISymbol member) => _members.GetOrAdd(member.OriginalDefinition, _read);
+    }
+
+    private sealed class ReferenceComparer : IEqualityComparer<ISymbol>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(ISymbol? x, ISymbol? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(ISymbol obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Apiframe.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FluxGen.Analysis;
@@ -23,7 +24,14 @@ internal static class ValueChecks
             return;
         }
 
-        if (!ConstantValues.TryGet(value, out var constant))
+        // A literal as written carries its value in its token, already built; asking the operation instead makes
+        // Roslyn materialize (and, for numbers, box) the constant again, the dearest step on this path.
+        object constant;
+        if (written is LiteralExpressionSyntax { Token.Value: { } literal })
+        {
+            constant = literal;
+        }
+        else if (!ConstantValues.TryGet(value, out constant))
         {
             return;
         }
