@@ -68,6 +68,7 @@ internal static partial class RecordEmitter
         }
 
         writer.Close();
+        writer.Line();
     }
 
     private static string WriteScalar(ValueSpec value, string field, string local, string ns) => value.Kind switch

@@ -54,6 +54,7 @@ internal static partial class RecordEmitter
                     WriteValueChecks(writer, value.Items!, $"{Literals.String(property.JsonPath + "[")} + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"", $"{local}[i]", "itemValue", ns, nullable: false);
                     writer.Close();
                     writer.Close();
+                    writer.Line();
                 }
 
                 break;

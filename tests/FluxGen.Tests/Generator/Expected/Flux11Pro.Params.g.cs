@@ -69,30 +69,37 @@ namespace Apiframe
             {
                 writer.WriteString(s_imagePrompt, imagePromptValue);
             }
+
             if (this.ImagePromptStrength is { } imagePromptStrengthValue)
             {
                 writer.WriteNumber(s_imagePromptStrength, imagePromptStrengthValue);
             }
+
             if (this.OutputFormat is { } outputFormatValue)
             {
                 writer.WriteString(s_outputFormat, global::Apiframe.Flux11ProOutputFormatExtensions.ToWireValue(outputFormatValue));
             }
+
             if (this.OutputQuality is { } outputQualityValue)
             {
                 writer.WriteNumber(s_outputQuality, outputQualityValue);
             }
+
             if (this.Raw is { } rawValue)
             {
                 writer.WriteBoolean(s_raw, rawValue);
             }
+
             if (this.Seed is { } seedValue)
             {
                 writer.WriteNumber(s_seed, seedValue);
             }
+
             if (this.AspectRatio is { } aspectRatioValue)
             {
                 writer.WriteString(s_aspectRatio, global::Apiframe.Flux11ProAspectRatioExtensions.ToWireValue(aspectRatioValue));
             }
+
             writer.WriteEndObject();
         }
 

@@ -70,11 +70,13 @@ namespace Apiframe
             {
                 writer.WriteString(s_prompt, promptValue);
             }
+
             writer.WriteString(s_model, "flux-1.1-pro");
             if (this.WebhookUrl is { } webhookUrlValue)
             {
                 writer.WriteString(s_webhookUrl, webhookUrlValue);
             }
+
             if (this.WebhookEvents is { } webhookEventsValue)
             {
                 writer.WriteStartArray(s_webhookEvents);
@@ -84,11 +86,13 @@ namespace Apiframe
                 }
                 writer.WriteEndArray();
             }
+
             if (this.FluxParams is { } fluxParamsValue)
             {
                 writer.WritePropertyName(s_fluxParams);
                 fluxParamsValue.WriteTo(writer);
             }
+
             writer.WriteEndObject();
         }
 
@@ -130,6 +134,7 @@ namespace Apiframe
                     errors.DefinedEnum("webhookEvents[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", global::Apiframe.WebhookEventExtensions.IsDefined(webhookEventsValue[i]), webhookEventsValue[i], "progress, completed, failed");
                 }
             }
+
             this.FluxParams?.CollectErrors(errors);
         }
     }
