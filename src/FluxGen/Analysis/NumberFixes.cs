@@ -90,26 +90,12 @@ internal static class NumberFixes
     private static SchemaNumber? Grid(MemberConstraints rules) => rules.Step?.Exact ?? (rules.IsIntegral ? One : null);
 
     // The least grid number at or above (strict: above) the bound; without a grid, only an inclusive bound itself.
-    private static SchemaNumber? Lower(Bound? bound, SchemaNumber? step, bool strict)
-    {
-        if (bound is null)
-        {
-            return null;
-        }
-
-        if (step is not { } grid)
-        {
-            return strict ? null : bound.Exact;
-        }
-
-        var (a, b, exponent) = Align(bound.Exact, grid);
-        var quotient = FloorDivide(a, b);
-        var exact = quotient * b == a;
-        return Make((exact && !strict ? quotient : quotient + 1) * b, exponent);
-    }
+    private static SchemaNumber? Lower(Bound? bound, SchemaNumber? step, bool strict) => Nearest(bound, step, strict, upward: true);
 
     // The greatest grid number at or below (strict: below) the bound.
-    private static SchemaNumber? Upper(Bound? bound, SchemaNumber? step, bool strict)
+    private static SchemaNumber? Upper(Bound? bound, SchemaNumber? step, bool strict) => Nearest(bound, step, strict, upward: false);
+
+    private static SchemaNumber? Nearest(Bound? bound, SchemaNumber? step, bool strict, bool upward)
     {
         if (bound is null)
         {
@@ -123,8 +109,11 @@ internal static class NumberFixes
 
         var (a, b, exponent) = Align(bound.Exact, grid);
         var quotient = FloorDivide(a, b);
-        var exact = quotient * b == a;
-        return Make((exact && strict ? quotient - 1 : quotient) * b, exponent);
+        var onGrid = quotient * b == a;
+        var multiple = upward
+            ? (onGrid && !strict ? quotient : quotient + 1)
+            : (onGrid && strict ? quotient - 1 : quotient);
+        return Make(multiple * b, exponent);
     }
 
     private static SchemaNumber? Max(SchemaNumber? x, SchemaNumber? y) => x is null ? y : y is null ? x : x.Value > y.Value ? x : y;

@@ -8,7 +8,7 @@ internal static partial class RecordEmitter
 {
     public static string Emit(ModelSpec model, ObjectSpec type, string ns, string version)
     {
-        var isRequest = ReferenceEquals(type, model.Request) || type.TypeName == model.Request.TypeName;
+        var isRequest = type.TypeName == model.Request.TypeName;
         var writer = new CodeWriter();
         Header.Write(writer);
         writer.Open($"namespace {ns}");
