@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using FluxGen.Emit;
+using FluxGen.References;
 using FluxGen.Schema;
 using FluxGen.Schema.Model;
 using Microsoft.CodeAnalysis;
@@ -33,21 +34,18 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
 
         /// <summary>Every shared enum, to emit each once.</summary>
         public const string Shared = "FluxGen.Shared";
+
+        /// <summary>What the compilation's references already provide (runtime, models, shared types, versions).</summary>
+        public const string References = "FluxGen.References";
     }
 
-    private static readonly string Version = typeof(FluxGenGenerator).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    /// <summary>The version written into markers and compared with referenced ones: the package version (the
+    /// informational version without its source revision), so two different packages never look alike.</summary>
+    internal static readonly string Version = ReadVersion();
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        context.RegisterPostInitializationOutput(static post =>
-        {
-            foreach (var (hintName, text) in SupportSources.All)
-            {
-                post.AddSource(hintName, text);
-            }
-        });
-
         var parsed = context.AdditionalTextsProvider
             .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             .Select(static (text, ct) => SchemaReader.Read(text.Path, text.GetText(ct), ct))
@@ -56,6 +54,18 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
             .WithTrackingName(Steps.Options);
+
+        // Each reference is read once (the per-reference step caches on the reference itself), so an edit that
+        // leaves the references alone costs a comparison per reference.
+        var references = context.MetadataReferencesProvider
+            .Select(static (reference, ct) => ReferenceScanner.Scan(reference, ct))
+            .Collect()
+            .Select(static (all, _) => ReferenceSet.From(all))
+            .WithTrackingName(Steps.References);
+
+        context.RegisterSourceOutput(
+            references.Combine(options).Select(static (input, _) => new RuntimeInput(input.Left, input.Right)),
+            static (spc, input) => RuntimeOutput.Emit(spc, input, Version));
 
         var claims = parsed
             .Where(static result => result.ClaimedModelId is not null)
@@ -67,7 +77,8 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
         var models = parsed
             .Combine(claims)
             .Combine(options)
-            .Select(static (input, _) => new ModelInput(input.Left.Left, input.Left.Right, input.Right))
+            .Combine(references)
+            .Select(static (input, _) => new ModelInput(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
             .WithTrackingName(Steps.Model);
 
         context.RegisterSourceOutput(models, static (spc, input) => ModelOutput.Emit(spc, input, Version));
@@ -78,9 +89,24 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
                 : result.Model.SharedEnums.Select(e => new SharedEnum(e, result.FilePath, result.Model.ModelId)).ToEquatableArray())
             .Collect()
             .Combine(options)
-            .Select(static (input, _) => new SharedInput(input.Left.SelectMany(x => x).OrderBy(x => x.FilePath, StringComparer.Ordinal).ToEquatableArray(), input.Right))
+            .Combine(references)
+            .Select(static (input, _) => new SharedInput(input.Left.Left.SelectMany(x => x).OrderBy(x => x.FilePath, StringComparer.Ordinal).ToEquatableArray(), input.Left.Right, input.Right))
             .WithTrackingName(Steps.Shared);
 
         context.RegisterSourceOutput(shared, static (spc, input) => ModelOutput.EmitShared(spc, input, Version));
+    }
+
+    private static string ReadVersion()
+    {
+        var assembly = typeof(FluxGenGenerator).Assembly;
+        var informational = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
+        if (!string.IsNullOrEmpty(informational))
+        {
+            var plus = informational!.IndexOf('+');
+            return plus < 0 ? informational : informational.Substring(0, plus);
+        }
+
+        return assembly.GetName().Version?.ToString(3) ?? "0.0.0";
     }
 }

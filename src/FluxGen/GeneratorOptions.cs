@@ -4,14 +4,22 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace FluxGen;
 
 /// <summary>The MSBuild properties the output depends on (made visible by the package's build props).</summary>
-internal sealed record GeneratorOptions(string Namespace)
+internal sealed record GeneratorOptions(string Namespace, Emit.Visibility Visibility, string? InvalidVisibility = null)
 {
     public const string DefaultNamespace = "Apiframe";
+
+    public GeneratorOptions(string Namespace)
+        : this(Namespace, Emit.Visibility.Public)
+    {
+    }
 
     public static GeneratorOptions From(AnalyzerConfigOptions options)
     {
         options.TryGetValue("build_property.FluxGenNamespace", out var ns);
-        return new GeneratorOptions(IsValidNamespace(ns) ? ns!.Trim() : DefaultNamespace);
+        options.TryGetValue("build_property.FluxGenVisibility", out var visibility);
+        options.TryGetValue("build_property.FluxGenEmbeddedAttribute", out var embedded);
+        var (parsed, valid) = Emit.Visibility.Parse(visibility, embedded);
+        return new GeneratorOptions(IsValidNamespace(ns) ? ns!.Trim() : DefaultNamespace, parsed, valid ? null : visibility!.Trim());
     }
 
     private static bool IsValidNamespace(string? ns)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using FluxGen.Emit;
+using FluxGen.References;
 using FluxGen.Schema.Model;
 using Microsoft.CodeAnalysis;
 
@@ -9,11 +10,11 @@ namespace FluxGen;
 /// <summary>A file's model id claim; the first file (by path) that claims an id or a type prefix wins.</summary>
 internal sealed record ModelClaim(string ModelId, string Prefix, string FilePath);
 
-internal sealed record ModelInput(SchemaParseResult Parsed, EquatableArray<ModelClaim> Claims, GeneratorOptions Options);
+internal sealed record ModelInput(SchemaParseResult Parsed, EquatableArray<ModelClaim> Claims, GeneratorOptions Options, ReferenceSet References);
 
 internal sealed record SharedEnum(EnumSpec Spec, string FilePath, string ModelId);
 
-internal sealed record SharedInput(EquatableArray<SharedEnum> Enums, GeneratorOptions Options);
+internal sealed record SharedInput(EquatableArray<SharedEnum> Enums, GeneratorOptions Options, ReferenceSet References);
 
 /// <summary>Turns pipeline values into sources and diagnostics.</summary>
 internal static class ModelOutput
@@ -37,30 +38,45 @@ internal static class ModelOutput
             }
         }
 
-        if (parsed.Model is not { } model)
+        // A referenced assembly that already has the model's public types provides them to this project too.
+        if (parsed.Model is not { } model || input.References.ProvidesModel(model.ModelId))
         {
             return;
         }
 
         var ns = input.Options.Namespace;
-        context.AddSource(TypeNames.HintName(model.Prefix, model.Request.TypeName), RecordEmitter.Emit(model, model.Request, ns, version));
+        var visibility = input.Options.Visibility;
+        context.AddSource(TypeNames.HintName(model.Prefix, model.Request.TypeName), RecordEmitter.Emit(model, model.Request, ns, version, visibility));
         foreach (var nested in model.NestedObjects)
         {
-            context.AddSource(TypeNames.HintName(model.Prefix, nested.TypeName), RecordEmitter.Emit(model, nested, ns, version));
+            context.AddSource(TypeNames.HintName(model.Prefix, nested.TypeName), RecordEmitter.Emit(model, nested, ns, version, visibility));
         }
 
         foreach (var type in model.Enums)
         {
-            context.AddSource(TypeNames.HintName(model.Prefix, type.TypeName), EnumEmitter.Emit(type, ns, version, model.ModelId));
+            context.AddSource(TypeNames.HintName(model.Prefix, type.TypeName), EnumEmitter.Emit(type, ns, version, model.ModelId, visibility));
+        }
+
+        if (!visibility.Internal)
+        {
+            context.AddSource($"FluxGen.Markers.Model.{model.Prefix}.g.cs", Markers.Model(model.ModelId, version));
         }
     }
 
     public static void EmitShared(SourceProductionContext context, SharedInput input, string version)
     {
         var emitted = new Dictionary<string, SharedEnum>();
+        var visibility = input.Options.Visibility;
         foreach (var shared in input.Enums)
         {
+            // Only the models generated here need their shared enums; a reference may already have one of them.
             var name = shared.Spec.TypeName;
+            var fullName = input.Options.Namespace + "." + name;
+            if (input.References.ProvidesModel(shared.ModelId) || input.References.ProvidesSharedType(fullName))
+            {
+                continue;
+            }
+
             if (emitted.TryGetValue(name, out var first))
             {
                 if (!first.Spec.Members.Equals(shared.Spec.Members))
@@ -76,7 +92,11 @@ internal static class ModelOutput
             }
 
             emitted[name] = shared;
-            context.AddSource($"Shared.{name}.g.cs", EnumEmitter.Emit(shared.Spec, input.Options.Namespace, version, modelId: null));
+            context.AddSource($"Shared.{name}.g.cs", EnumEmitter.Emit(shared.Spec, input.Options.Namespace, version, modelId: null, visibility));
+            if (!visibility.Internal)
+            {
+                context.AddSource($"FluxGen.Markers.Shared.{name}.g.cs", Markers.SharedType(fullName, version));
+            }
         }
     }
 }

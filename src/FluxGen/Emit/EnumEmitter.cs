@@ -5,7 +5,7 @@ namespace FluxGen.Emit;
 /// <summary>Writes a generated enum and the class that converts it to and from its wire strings.</summary>
 internal static class EnumEmitter
 {
-    public static string Emit(EnumSpec type, string ns, string version, string? modelId)
+    public static string Emit(EnumSpec type, string ns, string version, string? modelId, Visibility visibility)
     {
         var writer = new CodeWriter();
         Header.Write(writer);
@@ -16,7 +16,8 @@ internal static class EnumEmitter
             ? $"Shared by every model whose request has <c>{Literals.Xml(type.JsonPath)}</c>."
             : $"JSON <c>{Literals.Xml(type.JsonPath)}</c> of model <c>{Literals.Xml(modelId)}</c>.");
         writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"FluxGen\", \"{version}\")]");
-        writer.Open($"public enum {type.TypeName}");
+        visibility.WriteAttribute(writer);
+        writer.Open($"{visibility.Keyword} enum {type.TypeName}");
         for (var i = 0; i < type.Members.Count; i++)
         {
             var member = type.Members[i];
@@ -35,7 +36,8 @@ internal static class EnumEmitter
         var extensions = type.TypeName + "Extensions";
         writer.Line($"/// <summary>Converts <see cref=\"{type.TypeName}\"/> to and from the strings the API uses.</summary>");
         writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"FluxGen\", \"{version}\")]");
-        writer.Open($"public static class {extensions}");
+        visibility.WriteAttribute(writer);
+        writer.Open($"{visibility.Keyword} static class {extensions}");
 
         writer.Line("/// <summary>The string the API uses for <paramref name=\"value\"/>.</summary>");
         writer.Line("/// <param name=\"value\">A defined member.</param>");

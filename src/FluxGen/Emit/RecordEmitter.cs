@@ -6,7 +6,7 @@ namespace FluxGen.Emit;
 /// <summary>Writes one generated record: members with their constraint attributes, serializer and validation.</summary>
 internal static partial class RecordEmitter
 {
-    public static string Emit(ModelSpec model, ObjectSpec type, string ns, string version)
+    public static string Emit(ModelSpec model, ObjectSpec type, string ns, string version, Visibility visibility)
     {
         var isRequest = type.TypeName == model.Request.TypeName;
         var writer = new CodeWriter();
@@ -18,7 +18,8 @@ internal static partial class RecordEmitter
             ? $"The body posted to <c>{Literals.Xml(model.Endpoint)}</c> for model <c>{Literals.Xml(model.ModelId)}</c>{ProviderNote(model)}."
             : $"JSON member <c>{Literals.Xml(type.JsonPath)}</c> of model <c>{Literals.Xml(model.ModelId)}</c>.");
         writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"FluxGen\", \"{version}\")]");
-        writer.Open($"public sealed partial record {type.TypeName}{(isRequest ? " : global::Apiframe.IApiframeRequest" : string.Empty)}");
+        visibility.WriteAttribute(writer);
+        writer.Open($"{visibility.Keyword} sealed partial record {type.TypeName}{(isRequest ? " : global::Apiframe.IApiframeRequest" : string.Empty)}");
 
         WriteNameFields(writer, type);
         WriteConstructor(writer, type, ns);

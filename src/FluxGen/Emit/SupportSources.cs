@@ -1,36 +1,69 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Reflection;
 
 namespace FluxGen.Emit;
 
-/// <summary>The hand-written runtime under Support/, embedded in this assembly and emitted once per compilation.</summary>
+/// <summary>One hand-written runtime file under Support/, as embedded in this assembly.</summary>
+internal sealed class SupportSource
+{
+    private readonly Lazy<string> _internalText;
+    private readonly Lazy<string> _embeddedText;
+
+    public SupportSource(string path, string hintName, string text)
+    {
+        Path = path;
+        HintName = hintName;
+        Text = text;
+        var stem = System.IO.Path.GetFileNameWithoutExtension(path);
+        _internalText = new Lazy<string>(() => AccessibilityRewriter.MakeInternal(text, stem, embedded: false));
+        _embeddedText = new Lazy<string>(() => AccessibilityRewriter.MakeInternal(text, stem, embedded: true));
+    }
+
+    /// <summary>The path under Support/, with <c>/</c> between folders (<c>Client/Http/ApiframeErrorReader.cs</c>).</summary>
+    public string Path { get; }
+
+    public string HintName { get; }
+
+    /// <summary>The file as written: public types, headed as generated.</summary>
+    public string Text { get; }
+
+    /// <summary>Whether the file belongs to a light-up feature (Support/LightUp/), which has its own gate.</summary>
+    public bool IsLightUp => Path.StartsWith("LightUp/", StringComparison.Ordinal);
+
+    /// <summary>The text for the given visibility; the internal forms are rewritten once per generator load.</summary>
+    public string TextFor(Visibility visibility) =>
+        !visibility.Internal ? Text : visibility.Embedded ? _embeddedText.Value : _internalText.Value;
+}
+
+/// <summary>The hand-written runtime under Support/, embedded in this assembly and emitted into consumers.</summary>
 internal static class SupportSources
 {
     private const string Prefix = "FluxGen.Support.";
 
-    private static readonly IReadOnlyList<(string HintName, string Text)> Sources = Load();
+    private static readonly IReadOnlyList<SupportSource> Sources = Load();
 
-    public static IReadOnlyList<(string HintName, string Text)> All => Sources;
+    public static IReadOnlyList<SupportSource> All => Sources;
 
-    private static IReadOnlyList<(string HintName, string Text)> Load()
+    private static IReadOnlyList<SupportSource> Load()
     {
         var assembly = typeof(SupportSources).Assembly;
-        var sources = new List<(string, string)>();
+        var sources = new List<SupportSource>();
         foreach (var name in assembly.GetManifestResourceNames())
         {
-            if (!name.StartsWith(Prefix, System.StringComparison.Ordinal) || !name.EndsWith(".cs", System.StringComparison.Ordinal))
+            if (!name.StartsWith(Prefix, StringComparison.Ordinal) || !name.EndsWith(".cs", StringComparison.Ordinal))
             {
                 continue;
             }
 
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
-            var hintName = "FluxGen." + name.Substring(Prefix.Length, name.Length - Prefix.Length - 3).Replace('/', '.').Replace('\\', '.') + ".g.cs";
-            sources.Add((hintName, Header.Text + "\n" + reader.ReadToEnd()));
+            var path = name.Substring(Prefix.Length).Replace('\\', '/');
+            var hintName = "FluxGen." + path.Substring(0, path.Length - 3).Replace('/', '.') + ".g.cs";
+            sources.Add(new SupportSource(path, hintName, Header.Text + "\n" + reader.ReadToEnd()));
         }
 
-        sources.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+        sources.Sort((a, b) => string.CompareOrdinal(a.HintName, b.HintName));
         return sources;
     }
 }

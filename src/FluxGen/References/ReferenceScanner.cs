@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Reflection.Metadata;
+using System.Threading;
+using FluxGen.Schema.Model;
+using Microsoft.CodeAnalysis;
+
+namespace FluxGen.References;
+
+/// <summary>
+/// Reads the FluxGen markers (<c>Apiframe.Generation.FluxGenRuntime</c>, <c>FluxGenModel</c>,
+/// <c>FluxGenSharedType</c>) off one metadata reference. A compiled reference is read straight from its metadata
+/// tables (no symbols are built, and an assembly without a custom attribute of those names costs a string compare per
+/// assembly attribute); a compilation reference (a project reference in the IDE) from its assembly symbol.
+/// </summary>
+internal static class ReferenceScanner
+{
+    public const string MarkerNamespace = "Apiframe.Generation";
+    public const string RuntimeMarker = "FluxGenRuntimeAttribute";
+    public const string ModelMarker = "FluxGenModelAttribute";
+    public const string SharedTypeMarker = "FluxGenSharedTypeAttribute";
+
+    /// <summary>The markers of <paramref name="reference"/>, or <see langword="null"/> when it has none.</summary>
+    public static ReferencedAssembly? Scan(MetadataReference reference, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = reference switch
+        {
+            PortableExecutableReference pe => ScanMetadata(pe),
+            CompilationReference cr => ScanCompilation(cr.Compilation),
+            _ => null,
+        };
+        return found is { IsEmpty: false } ? found : null;
+    }
+
+    private static ReferencedAssembly? ScanMetadata(PortableExecutableReference reference)
+    {
+        MetadataReader reader;
+        try
+        {
+            if (reference.GetMetadata() is not AssemblyMetadata assembly)
+            {
+                return null;
+            }
+
+            reader = assembly.GetModules()[0].GetMetadataReader();
+        }
+        catch (Exception e) when (e is BadImageFormatException or System.IO.IOException or InvalidOperationException)
+        {
+            // The compiler reports an unreadable reference itself; FluxGen just finds no markers in it.
+            return null;
+        }
+
+        if (!reader.IsAssembly)
+        {
+            return null;
+        }
+
+        var collector = new Collector();
+        foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            var attribute = reader.GetCustomAttribute(handle);
+            var kind = MarkerKind(reader, attribute.Constructor);
+            if (kind is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                var blob = reader.GetBlobReader(attribute.Value);
+                if (blob.ReadUInt16() != 1)
+                {
+                    continue;
+                }
+
+                var first = blob.ReadSerializedString();
+                var second = kind == RuntimeMarker ? null : blob.ReadSerializedString();
+                collector.Add(kind, first, second);
+            }
+            catch (BadImageFormatException)
+            {
+                // A marker whose arguments cannot be read provides nothing.
+            }
+        }
+
+        return collector.ToAssembly(reader.GetString(reader.GetAssemblyDefinition().Name));
+    }
+
+    private static string? MarkerKind(MetadataReader reader, EntityHandle constructor)
+    {
+        StringHandle name, ns;
+        switch (constructor.Kind)
+        {
+            case HandleKind.MethodDefinition:
+                var type = reader.GetTypeDefinition(reader.GetMethodDefinition((MethodDefinitionHandle)constructor).GetDeclaringType());
+                (name, ns) = (type.Name, type.Namespace);
+                break;
+            case HandleKind.MemberReference:
+                var parent = reader.GetMemberReference((MemberReferenceHandle)constructor).Parent;
+                if (parent.Kind != HandleKind.TypeReference)
+                {
+                    return null;
+                }
+
+                var reference = reader.GetTypeReference((TypeReferenceHandle)parent);
+                (name, ns) = (reference.Name, reference.Namespace);
+                break;
+            default:
+                return null;
+        }
+
+        var kind = reader.StringComparer.Equals(name, RuntimeMarker) ? RuntimeMarker
+            : reader.StringComparer.Equals(name, ModelMarker) ? ModelMarker
+            : reader.StringComparer.Equals(name, SharedTypeMarker) ? SharedTypeMarker
+            : null;
+        return kind is not null && reader.StringComparer.Equals(ns, MarkerNamespace) ? kind : null;
+    }
+
+    private static ReferencedAssembly? ScanCompilation(Compilation compilation)
+    {
+        var collector = new Collector();
+        foreach (var attribute in compilation.Assembly.GetAttributes())
+        {
+            if (attribute.AttributeClass is not { } type || type.ContainingNamespace?.ToDisplayString() != MarkerNamespace)
+            {
+                continue;
+            }
+
+            var arguments = attribute.ConstructorArguments;
+            if (arguments.Length is 0 or > 2 || arguments[0].Value is not string first)
+            {
+                continue;
+            }
+
+            collector.Add(type.Name, first, arguments.Length == 2 ? arguments[1].Value as string : null);
+        }
+
+        return collector.ToAssembly(compilation.AssemblyName ?? string.Empty);
+    }
+
+    private sealed class Collector
+    {
+        private readonly List<ProvidedItem> _models = new();
+        private readonly List<ProvidedItem> _shared = new();
+        private string? _runtime;
+
+        public void Add(string kind, string? first, string? second)
+        {
+            if (first is null)
+            {
+                return;
+            }
+
+            switch (kind)
+            {
+                case RuntimeMarker:
+                    _runtime = first;
+                    break;
+                case ModelMarker when second is not null:
+                    _models.Add(new ProvidedItem(first, second));
+                    break;
+                case SharedTypeMarker when second is not null:
+                    _shared.Add(new ProvidedItem(first, second));
+                    break;
+            }
+        }
+
+        public ReferencedAssembly ToAssembly(string name)
+        {
+            _models.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            _shared.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            return new ReferencedAssembly(name, _runtime, _models.ToEquatableArray(), _shared.ToEquatableArray());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using FluxGen.Schema.Model;
+
+namespace FluxGen.References;
+
+/// <summary>A FluxGen version found in the markers of a referenced assembly.</summary>
+internal sealed record MarkedVersion(string AssemblyName, string Version);
+
+/// <summary>
+/// What a compilation's references already provide, as one comparable value: whether the runtime is there (and from
+/// which assembly), which models and shared types are, and every FluxGen version each marked assembly was made with.
+/// </summary>
+internal sealed record ReferenceSet(
+    string? RuntimeAssembly,
+    EquatableArray<string> Models,
+    EquatableArray<string> SharedTypes,
+    EquatableArray<MarkedVersion> Versions)
+{
+    public static ReferenceSet None { get; } = new(null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<MarkedVersion>.Empty);
+
+    public bool ProvidesRuntime => RuntimeAssembly is not null;
+
+    public bool ProvidesModel(string modelId) => Models.AsImmutableArray().BinarySearch(modelId, StringComparer.Ordinal) >= 0;
+
+    public bool ProvidesSharedType(string fullName) => SharedTypes.AsImmutableArray().BinarySearch(fullName, StringComparer.Ordinal) >= 0;
+
+    public static ReferenceSet From(ImmutableArray<ReferencedAssembly?> assemblies)
+    {
+        if (assemblies.IsDefaultOrEmpty)
+        {
+            return None;
+        }
+
+        var ordered = assemblies.Where(a => a is not null).Select(a => a!).OrderBy(a => a.AssemblyName, StringComparer.Ordinal).ToList();
+        var versions = new List<MarkedVersion>();
+        foreach (var assembly in ordered)
+        {
+            if (assembly.RuntimeVersion is { } runtime)
+            {
+                versions.Add(new MarkedVersion(assembly.AssemblyName, runtime));
+            }
+
+            foreach (var item in assembly.Models.Concat(assembly.SharedTypes))
+            {
+                versions.Add(new MarkedVersion(assembly.AssemblyName, item.Version));
+            }
+        }
+
+        return new ReferenceSet(
+            ordered.FirstOrDefault(a => a.RuntimeVersion is not null)?.AssemblyName,
+            Sorted(ordered.SelectMany(a => a.Models)),
+            Sorted(ordered.SelectMany(a => a.SharedTypes)),
+            versions.Distinct().OrderBy(v => v.AssemblyName, StringComparer.Ordinal).ThenBy(v => v.Version, StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    private static EquatableArray<string> Sorted(IEnumerable<ProvidedItem> items) =>
+        items.Select(i => i.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray();
+}
