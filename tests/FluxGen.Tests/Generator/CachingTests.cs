@@ -56,6 +56,27 @@ public class CachingTests
         Assert.Contains("Ultra parameters.", ultraSource);
     }
 
+    [Fact]
+    public void With_a_FluxGen_reference_an_unrelated_edit_still_reruns_nothing_and_a_new_reference_reruns_the_check()
+    {
+        var lib = ProjectBuilder.Build("Lib", [ProjectBuilder.Flux]);
+        var compilation = GeneratorHarness.Compilation(["public class Unrelated { public int X => 1; }"], ReferenceSets.Net80.Add(lib.Reference));
+        var driver = GeneratorHarness.Driver([new InMemoryText("/schema/flux-1.1-pro.json", GeneratorHarness.FluxSchema)]).RunGenerators(compilation);
+        Assert.Empty(driver.GetRunResult().GeneratedTrees);
+
+        var tree = compilation.SyntaxTrees.Single();
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From("public class Unrelated { public int X => 2; }")));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        Assert.All(TrackedSteps.SelectMany(step => result.TrackedSteps[step]).SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+
+        // Dropping the reference changes what the references provide: the check reruns and the runtime comes back.
+        var withoutLib = edited.RemoveReferences(lib.Reference);
+        var rerun = driver.RunGenerators(withoutLib).GetRunResult().Results.Single();
+        Assert.Contains(rerun.TrackedSteps[FluxGenGenerator.Steps.References].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(rerun.GeneratedSources, s => s.HintName == "FluxGen.Client.ApiframeClient.g.cs");
+    }
+
     private static (GeneratorDriver Driver, Compilation Compilation) FirstRun(out AdditionalText flux, out AdditionalText ultra)
     {
         flux = new InMemoryText("/schema/flux-1.1-pro.json", GeneratorHarness.FluxSchema);
