@@ -9,6 +9,7 @@ namespace FluxGen.IntegrationTests.Package;
 /// The package the way a user meets it: packed into artifacts/packages, referenced by PackageReference from a fresh
 /// console project outside the solution (net8.0 and net10.0, warnings as errors), built, and run against the emulator.
 /// </summary>
+[Collection(PackageCollection.Name)]
 public class PackageConsumerTests(ITestOutputHelper output)
 {
     private const string ProgramText = """
