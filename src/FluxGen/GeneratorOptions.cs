@@ -8,11 +8,6 @@ internal sealed record GeneratorOptions(string Namespace, Emit.Visibility Visibi
 {
     public const string DefaultNamespace = "Apiframe";
 
-    public GeneratorOptions(string Namespace)
-        : this(Namespace, Emit.Visibility.Public)
-    {
-    }
-
     public static GeneratorOptions From(AnalyzerConfigOptions options)
     {
         options.TryGetValue("build_property.FluxGenNamespace", out var ns);

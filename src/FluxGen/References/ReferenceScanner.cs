@@ -57,7 +57,7 @@ internal static class ReferenceScanner
             return null;
         }
 
-        var collector = new Collector();
+        Collector? collector = null;
         foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
         {
             var attribute = reader.GetCustomAttribute(handle);
@@ -77,7 +77,7 @@ internal static class ReferenceScanner
 
                 var first = blob.ReadSerializedString();
                 var second = kind == RuntimeMarker ? null : blob.ReadSerializedString();
-                collector.Add(kind, first, second);
+                (collector ??= new Collector()).Add(kind, first, second);
             }
             catch (BadImageFormatException)
             {
@@ -85,7 +85,7 @@ internal static class ReferenceScanner
             }
         }
 
-        return collector.ToAssembly(reader.GetString(reader.GetAssemblyDefinition().Name));
+        return collector?.ToAssembly(reader.GetString(reader.GetAssemblyDefinition().Name));
     }
 
     private static string? MarkerKind(MetadataReader reader, EntityHandle constructor)
@@ -109,6 +109,12 @@ internal static class ReferenceScanner
                 break;
             default:
                 return null;
+        }
+
+        // Nearly every attribute of nearly every reference fails this first test.
+        if (!reader.StringComparer.StartsWith(name, "FluxGen"))
+        {
+            return null;
         }
 
         var kind = reader.StringComparer.Equals(name, RuntimeMarker) ? RuntimeMarker
