@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis;
 namespace FluxGen.Analysis;
 
 /// <summary>The constraint attribute types one compilation can see, resolved once when analysis of it starts.</summary>
-/// <remarks>FluxGen emits the attributes into every consumer, so a project that references another FluxGen project
-/// sees two copies of each; all copies are kept so members declared in either are recognised.</remarks>
+/// <remarks>A project graph normally has one copy of the attributes (FluxGen leaves the runtime out where a reference
+/// has it), but a project can still see two: its own internal copy beside a reference's, or output of another FluxGen
+/// version. All copies are kept so members declared in either are recognised.</remarks>
 internal sealed class ConstraintAttributeTypes
 {
     private const string Namespace = "Apiframe.Constraints.";
