@@ -82,5 +82,8 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Shared);
 
         context.RegisterSourceOutput(shared, static (spc, input) => ModelOutput.EmitShared(spc, input, Version));
+
+        // Support/LightUp/<Feature>/: DI, logging and ASP.NET Core, only where the compilation references them.
+        LightUp.LightUpOutput.Register(context);
     }
 }

@@ -19,7 +19,8 @@ internal static class SupportSources
         var sources = new List<(string, string)>();
         foreach (var name in assembly.GetManifestResourceNames())
         {
-            if (!name.StartsWith(Prefix, System.StringComparison.Ordinal) || !name.EndsWith(".cs", System.StringComparison.Ordinal))
+            if (!name.StartsWith(Prefix, System.StringComparison.Ordinal) || !name.EndsWith(".cs", System.StringComparison.Ordinal)
+                || LightUp.LightUpOutput.IsLightUpResource(name))
             {
                 continue;
             }

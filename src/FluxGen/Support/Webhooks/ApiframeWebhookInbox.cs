@@ -77,6 +77,15 @@ public sealed class ApiframeWebhookInbox
         return true;
     }
 
+    // Lets a delivery be published again (its handlers failed, so the sender's retry must get through).
+    internal void Forget(string deliveryId)
+    {
+        lock (_gate)
+        {
+            _deliveries.Remove(deliveryId);
+        }
+    }
+
     /// <summary>Whether an event ends its job (<c>completed</c> or <c>failed</c>).</summary>
     internal static bool IsFinal(ApiframeWebhookEvent e) =>
         e.Event == ApiframeWebhookEventKind.Completed || e.Event == ApiframeWebhookEventKind.Failed || e.Status.IsTerminal;
