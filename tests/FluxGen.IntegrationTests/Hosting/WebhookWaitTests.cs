@@ -110,6 +110,33 @@ public sealed class WebhookWaitTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_generic_host_with_its_own_webhook_listener_generates_with_zero_polls()
+    {
+        await using var emulator = await ApiframeEmulator.StartAsync(new EmulatorOptions { TimeScale = 1 / ClientFixture.Speedup });
+        var port = ListenerWebhookService.FreePort();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Apiframe:ApiKey"] = Key,
+            ["Apiframe:BaseAddress"] = emulator.BaseAddress.ToString(),
+            ["Apiframe:WebhookUrl"] = ListenerWebhookService.UrlFor(port).ToString(),
+            ["Apiframe:WebhookFallbackFactor"] = "20",
+        });
+        builder.Services.AddApiframeClient(o => o.TimeProvider = new ScaledTimeProvider(ClientFixture.Speedup));
+        builder.Services.AddHostedService(provider => new ListenerWebhookService(provider.GetRequiredService<Apiframe.Webhooks.ApiframeWebhookInbox>(), Key, port));
+        using var host = builder.Build();
+        await host.StartAsync();
+        var client = host.Services.GetRequiredService<ApiframeClient>();
+        await Eventually.WaitAsync(() => host.Services.GetRequiredService<Apiframe.Webhooks.ApiframeWebhookInbox>().IsReceiving, r => r, "the listener");
+
+        var job = await client.GenerateAsync(new Flux11ProRequest("generic host, webhooks"));
+
+        Assert.Equal(ApiframeJobStatus.Completed, job.Status);
+        Assert.Equal(0, PollsFor(emulator, job.Id));
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task A_bad_configuration_stops_the_host_at_start_with_every_problem_named()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
