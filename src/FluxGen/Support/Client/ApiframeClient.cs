@@ -28,7 +28,7 @@ public sealed partial class ApiframeClient : IDisposable
     /// </summary>
     /// <param name="options">Settings; when <see langword="null"/>, the defaults and environment variables apply.</param>
     public ApiframeClient(ApiframeClientOptions? options = null)
-        : this(CreateOwnedHttpClient(), options, ownsHttpClient: true)
+        : this(CreateOwnedHttpClient(options), options, ownsHttpClient: true)
     {
     }
 
@@ -91,12 +91,20 @@ public sealed partial class ApiframeClient : IDisposable
     /// <summary>The client's base address.</summary>
     public override string ToString() => "ApiframeClient " + BaseAddress;
 
-    private static HttpClient CreateOwnedHttpClient() =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = PooledConnectionLifetime })
+    private static HttpClient CreateOwnedHttpClient(ApiframeClientOptions? options)
+    {
+        // Settings are checked before the pool exists, so a bad setting leaves nothing behind to dispose.
+        if (options is not null)
+        {
+            Snapshot(options);
+        }
+
+        return new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = PooledConnectionLifetime })
         {
             // Each attempt has its own timeout (AttemptTimeout); HttpClient's would cut long downloads short.
             Timeout = Timeout.InfiniteTimeSpan,
         };
+    }
 
     private static ApiframeClientOptions Snapshot(ApiframeClientOptions options)
     {

@@ -109,5 +109,6 @@ public sealed class ApiframeClientOptions
         MaxRetries,
         AttemptTimeout,
         PollTimeout,
-        WebhookUrl?.ToString() ?? "(not set)");
+        // Without the query: a webhook URL may carry a token of its own.
+        WebhookUrl?.GetLeftPart(UriPartial.Path) ?? "(not set)");
 }

@@ -32,6 +32,6 @@ public static class ApiframeWebhookEndpointExtensions
         inbox.MarkReceiving();
 
         // A plain RequestDelegate: no parameter binding to generate, so the endpoint is trimming- and AOT-safe.
-        return endpoints.MapPost(pattern, endpoint.HandleAsync);
+        return endpoints.MapPost(pattern, (RequestDelegate)endpoint.HandleAsync);
     }
 }
