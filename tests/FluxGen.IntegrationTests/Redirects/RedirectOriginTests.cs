@@ -1,6 +1,7 @@
 using System.Text;
 using Apiframe;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace FluxGen.IntegrationTests.Redirects;
@@ -42,6 +43,27 @@ public sealed class RedirectOriginTests
 
         await Run(client, call);
 
+        Assert.NotEmpty(b.Received);
+        Assert.All(b.Received, r => Assert.Null(r.ApiKey));
+    }
+
+    [Theory]
+    [MemberData(nameof(Calls))]
+    public async Task The_key_never_reaches_another_origin_with_the_client_from_AddApiframeClient(string call)
+    {
+        await using var b = await ScriptedOrigin.StartAsync(AnswerLikeTheApi);
+        await using var a = await ScriptedOrigin.StartAsync(RedirectTo(b.BaseAddress));
+        var services = new ServiceCollection();
+        services.AddApiframeClient(o =>
+        {
+            o.ApiKey = Key;
+            o.BaseAddress = a.BaseAddress;
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        await Run(provider.GetRequiredService<ApiframeClient>(), call);
+
+        Assert.All(a.Received, r => Assert.Equal(Key, r.ApiKey));
         Assert.NotEmpty(b.Received);
         Assert.All(b.Received, r => Assert.Null(r.ApiKey));
     }
