@@ -63,9 +63,8 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             .Select(static (all, _) => ReferenceSet.From(all))
             .WithTrackingName(Steps.References);
 
-        context.RegisterSourceOutput(
-            references.Combine(options).Select(static (input, _) => new RuntimeInput(input.Left, input.Right)),
-            static (spc, input) => RuntimeOutput.Emit(spc, input, Version));
+        var runtime = references.Combine(options).Select(static (input, _) => new RuntimeInput(input.Left, input.Right));
+        context.RegisterSourceOutput(runtime, static (spc, input) => RuntimeOutput.Emit(spc, input, Version));
 
         var claims = parsed
             .Where(static result => result.ClaimedModelId is not null)
@@ -94,6 +93,9 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Shared);
 
         context.RegisterSourceOutput(shared, static (spc, input) => ModelOutput.EmitShared(spc, input, Version));
+
+        // Support/LightUp/<Feature>/: DI, logging and ASP.NET Core, only where the compilation references them.
+        LightUp.LightUpOutput.Register(context, runtime);
     }
 
     private static string ReadVersion()

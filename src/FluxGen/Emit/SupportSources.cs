@@ -31,6 +31,9 @@ internal sealed class SupportSource
     /// <summary>Whether the file belongs to a light-up feature (Support/LightUp/), which has its own gate.</summary>
     public bool IsLightUp => Path.StartsWith("LightUp/", StringComparison.Ordinal);
 
+    /// <summary>For a light-up file, its feature (the folder under LightUp/); otherwise null.</summary>
+    public string? LightUpFeature => IsLightUp ? Path.Substring(8, Math.Max(0, Path.IndexOf('/', 8) - 8)) : null;
+
     /// <summary>The text for the given visibility; the internal forms are rewritten once per generator load.</summary>
     public string TextFor(Visibility visibility) =>
         !visibility.Internal ? Text : visibility.Embedded ? _embeddedText.Value : _internalText.Value;

@@ -75,19 +75,22 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task A_huge_Retry_After_is_capped()
+    public async Task A_Retry_After_beyond_MaxRetryAfter_fails_at_once_carrying_the_wait()
     {
         using var h = new Harness(
             x => FakeHttpHandler.Sequence(
                 x.Clock,
-                () => FakeHttpHandler.Json((HttpStatusCode)429, "{}", r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromHours(3))),
+                () => FakeHttpHandler.Json((HttpStatusCode)429, "{}", r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(999999999))),
                 Ok()),
             o => o.MaxRetryAfter = TimeSpan.FromSeconds(30));
 
-        await h.Run(h.Client.SubmitAsync(new TestRequest("p")));
+        var error = await Assert.ThrowsAsync<ApiframeException>(() => h.Run(h.Client.SubmitAsync(new TestRequest("p"))));
 
-        var requests = h.Handler.Requests;
-        Assert.Equal(TimeSpan.FromSeconds(30), requests[1].At - requests[0].At);
+        Assert.Single(h.Handler.Requests);
+        Assert.Equal(TimeSpan.FromSeconds(999999999), error.RetryAfter);
+        Assert.Equal(429, error.StatusCode);
+        Assert.Contains("MaxRetryAfter", error.Message);
+        Assert.Equal(TimeSpan.Zero, h.Clock.Elapsed);
     }
 
     [Fact]

@@ -15,18 +15,30 @@ public sealed partial class ApiframeClient
     /// </summary>
     /// <param name="url">An absolute http(s) URL, or a path relative to <see cref="BaseAddress"/>.</param>
     /// <param name="cancellationToken">Stops the call until the response headers arrive; pass one to your reads as well.</param>
-    /// <remarks>The API key is sent only to the API's own host, never to a CDN or any other host.</remarks>
+    /// <remarks>The API key is sent only to the base address's origin (scheme, host and port), never to a CDN or any
+    /// other origin, redirects included.</remarks>
     public async Task<Stream> DownloadAsync(string url, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(url);
         var uri = Resolve(url);
-        var sameHost = Uri.Compare(uri, BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
-        var response = await SendAsync(
-            () => new HttpRequestMessage(HttpMethod.Get, uri),
-            idempotent: true,
-            HttpCompletionOption.ResponseHeadersRead,
-            sendApiKey: sameHost && _apiKey is not null,
-            cancellationToken).ConfigureAwait(false);
+        using var activity = ApiframeTelemetry.Start("Apiframe.Download");
+        HttpResponseMessage response;
+        try
+        {
+            response = await SendAsync(
+                () => new HttpRequestMessage(HttpMethod.Get, uri),
+                idempotent: true,
+                HttpCompletionOption.ResponseHeadersRead,
+                sendApiKey: false,
+                cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+        }
+        catch (Exception ex)
+        {
+            ApiframeTelemetry.Fail(activity, ex);
+            throw;
+        }
+
         try
         {
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -16,7 +17,10 @@ public sealed partial class ApiframeClient
             $"No Apiframe API key: set ApiframeClientOptions.ApiKey or the {ApiframeClientOptions.ApiKeyEnvironmentVariable} environment variable.");
 
     // Returns only a successful response; an error response becomes an ApiframeException. createRequest builds a
-    // fresh message for each attempt (a message cannot be sent twice) around the same body bytes.
+    // fresh message for each attempt (a message cannot be sent twice) around the same body bytes. With
+    // ResponseContentRead the body is buffered here, under the attempt's timeout and the size cap.
+    // sendApiKey: the call needs the key (it fails without one); the key is attached to every hop whose origin is
+    // the base address's, and to no other.
     private async Task<HttpResponseMessage> SendAsync(
         Func<HttpRequestMessage> createRequest,
         bool idempotent,
@@ -24,54 +28,60 @@ public sealed partial class ApiframeClient
         bool sendApiKey,
         CancellationToken cancellationToken)
     {
-        var apiKey = sendApiKey ? RequireApiKey() : null;
+        var apiKey = sendApiKey ? RequireApiKey() : _apiKey;
         var time = _options.TimeProvider;
+        string what;
+        using (var first = createRequest())
+        {
+            what = first.Method + " " + first.RequestUri?.AbsolutePath;
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var mayRetry = attempt < _retry.MaxRetries;
             HttpResponseMessage response;
-            using (var request = createRequest())
+            using (var attemptTimeout = _options.AttemptTimeout == Timeout.InfiniteTimeSpan
+                ? new CancellationTokenSource()
+                : new CancellationTokenSource(_options.AttemptTimeout, time))
+            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token))
             {
-                if (apiKey is not null)
-                {
-                    request.Headers.TryAddWithoutValidation(ApiKeyHeader, apiKey);
-                }
-
-                using var attemptTimeout = _options.AttemptTimeout == Timeout.InfiniteTimeSpan
-                    ? new CancellationTokenSource()
-                    : new CancellationTokenSource(_options.AttemptTimeout, time);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
                 try
                 {
-                    response = await _httpClient.SendAsync(request, completion, linked.Token).ConfigureAwait(false);
+                    response = await SendFollowingRedirectsAsync(createRequest, apiKey, linked.Token).ConfigureAwait(false);
+                    if (response.IsSuccessStatusCode && completion == HttpCompletionOption.ResponseContentRead)
+                    {
+                        await BufferCappedAsync(response, what, linked.Token).ConfigureAwait(false);
+                    }
                 }
                 // HttpClient.Timeout firing counts as an attempt timeout too: only the caller's token means "stop".
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     if (!(idempotent && mayRetry))
                     {
-                        throw new ApiframeException(
-                            $"{request.Method} {request.RequestUri?.AbsolutePath} timed out after {_options.AttemptTimeout} ({attempt + 1} attempt(s)).",
-                            new TimeoutException("The attempt timed out.", ex));
+                        throw Failed(new ApiframeException(
+                            $"{what} timed out after {_options.AttemptTimeout} ({attempt + 1} attempt(s)).",
+                            new TimeoutException("The attempt timed out.", ex)));
                     }
 
-                    await Task.Delay(_retry.Backoff(attempt), time, cancellationToken).ConfigureAwait(false);
+                    await RetryDelayAsync(what, "timeout", _retry.Backoff(attempt), attempt, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
-                catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
+                // IOException: the connection dropped while the body was being read.
+                catch (Exception ex) when ((ex is HttpRequestException || ex is IOException) && !cancellationToken.IsCancellationRequested)
                 {
                     if (!(idempotent && mayRetry))
                     {
-                        throw new ApiframeException(
-                            $"{request.Method} {request.RequestUri?.AbsolutePath} failed without a response ({attempt + 1} attempt(s)): {ApiframeErrorReader.Redact(ex.Message, _apiKey)}",
-                            ex);
+                        throw Failed(new ApiframeException(
+                            $"{what} failed without a response ({attempt + 1} attempt(s)): {ApiframeErrorReader.Redact(ex.Message, _apiKey)}",
+                            ex));
                     }
 
-                    await Task.Delay(_retry.Backoff(attempt), time, cancellationToken).ConfigureAwait(false);
+                    await RetryDelayAsync(what, "connection failed", _retry.Backoff(attempt), attempt, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
             }
 
+            ApiframeTelemetry.SetAttempts(attempt + 1);
             if (response.IsSuccessStatusCode)
             {
                 return response;
@@ -79,17 +89,43 @@ public sealed partial class ApiframeClient
 
             using (response)
             {
-                if (mayRetry && ApiframeRetryPolicy.IsRetriableStatus((int)response.StatusCode, idempotent))
+                var status = (int)response.StatusCode;
+                if (mayRetry && ApiframeRetryPolicy.IsRetriableStatus(status, idempotent))
                 {
+                    // A wait longer than the cap is the caller's decision, not ours: fail now and say how long.
+                    var asked = ApiframeRetryPolicy.RetryAfter(response, time.GetUtcNow());
+                    if (asked > _options.MaxRetryAfter)
+                    {
+                        throw Failed(await ApiframeErrorReader.ReadAsync(
+                            response,
+                            _apiKey,
+                            time.GetUtcNow(),
+                            cancellationToken,
+                            $" The server asked to wait {asked}, longer than MaxRetryAfter ({_options.MaxRetryAfter}); not retried (see RetryAfter).").ConfigureAwait(false));
+                    }
+
                     var delay = _retry.DelayBefore(attempt, response, time.GetUtcNow());
                     response.Dispose();
-                    await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+                    await RetryDelayAsync(what, status.ToString(System.Globalization.CultureInfo.InvariantCulture), delay, attempt, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                throw await ApiframeErrorReader.ReadAsync(response, _apiKey, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                throw Failed(await ApiframeErrorReader.ReadAsync(response, _apiKey, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
             }
         }
+    }
+
+    private async Task RetryDelayAsync(string what, string reason, TimeSpan delay, int attempt, CancellationToken cancellationToken)
+    {
+        ApiframeTelemetry.Retries.Add(1);
+        OnRetrying(what, reason, delay, attempt + 1);
+        await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ApiframeException Failed(ApiframeException exception)
+    {
+        OnFailed(exception);
+        return exception;
     }
 
     // A 2xx whose body is not what the API documents is still reported as an ApiframeException, with the body.
@@ -103,11 +139,11 @@ public sealed partial class ApiframeClient
         catch (JsonException ex)
         {
             var text = ApiframeErrorReader.Redact(System.Text.Encoding.UTF8.GetString(body), _apiKey);
-            throw new ApiframeException($"Apiframe answered {(int)response.StatusCode} with a body the client cannot read: {ex.Message}", ex)
+            throw Failed(new ApiframeException($"Apiframe answered {(int)response.StatusCode} with a body the client cannot read: {ex.Message}", ex)
             {
                 StatusCode = (int)response.StatusCode,
                 ResponseBody = text,
-            };
+            });
         }
     }
 

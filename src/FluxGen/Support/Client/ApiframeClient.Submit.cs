@@ -34,10 +34,30 @@ public sealed partial class ApiframeClient
             request.Validate();
         }
 
+        using var activity = ApiframeTelemetry.Start("Apiframe.Submit");
+        activity?.SetTag(ApiframeTelemetry.ModelTag, request.ModelInfo.Id);
+
         // Serialized once, so every retry sends exactly the same bytes under the same key (the server answers a
         // different body under a used key with 409).
-        var body = Serialize(request);
+        var body = ApiframeWebhookDefaults.Apply(Serialize(request), _options.WebhookUrl);
         var uri = Resolve(request.ModelInfo.Endpoint);
+        try
+        {
+            var submission = await PostAsync(uri, body, key, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(ApiframeTelemetry.JobIdTag, submission.JobId);
+            activity?.SetTag(ApiframeTelemetry.StatusTag, submission.Status.Value);
+            OnSubmitted(request.ModelInfo.Id, submission.JobId, submission.Status);
+            return submission;
+        }
+        catch (Exception ex)
+        {
+            ApiframeTelemetry.Fail(activity, ex);
+            throw;
+        }
+    }
+
+    private async Task<ApiframeSubmission> PostAsync(Uri uri, byte[] body, string key, CancellationToken cancellationToken)
+    {
         using var response = await SendAsync(
             () =>
             {

@@ -32,44 +32,100 @@ public sealed partial class ApiframeClient
         var limit = timeout ?? _options.PollTimeout;
         RequirePositive(limit, nameof(timeout));
         var time = _options.TimeProvider;
-        var schedule = new ApiframePollSchedule(
-            expectedDuration ?? _options.PollDelayWithoutEstimate,
-            _options.MinPollInterval,
-            _options.MaxPollInterval,
-            _options.PollBackoffFactor);
+        var expected = expectedDuration ?? _options.PollDelayWithoutEstimate;
+        using var activity = ApiframeTelemetry.Start("Apiframe.Wait");
+        activity?.SetTag(ApiframeTelemetry.JobIdTag, jobId);
+        var started = time.GetTimestamp();
 
         // The deadline also cuts short a poll that is in flight when it passes, so it is a token, not a check
         // between polls; which token fired tells a timeout from the caller's cancellation.
         using var deadline = limit == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(limit, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         ApiframeJob? last = null;
+        var polls = 0;
         try
         {
+            var schedule = new ApiframePollSchedule(expected, _options.MinPollInterval, _options.MaxPollInterval, _options.PollBackoffFactor);
+
+            // With a webhook endpoint feeding the inbox, the completed or failed event ends the wait with no poll
+            // at all. Polling is only the fallback, for an event that has not come within a few average durations.
+            if (_options.WebhookUrl is not null && _options.WebhookInbox is { IsReceiving: true } inbox && expected > TimeSpan.Zero)
+            {
+                var patience = TimeSpan.FromTicks((long)Math.Min(expected.Ticks * _options.WebhookFallbackFactor, TimeSpan.MaxValue.Ticks / 2));
+                var final = await inbox.WaitForFinalEventAsync(jobId, patience, time, linked.Token).ConfigureAwait(false);
+                if (final is not null)
+                {
+                    var job = FromEvent(jobId, final);
+                    last = job;
+                    progress?.Report(job);
+                    return Finish(job, activity, polls, fromWebhook: true, started);
+                }
+
+                schedule = new ApiframePollSchedule(TimeSpan.Zero, _options.MinPollInterval, _options.MaxPollInterval, _options.PollBackoffFactor);
+            }
+
             while (true)
             {
                 await Task.Delay(schedule.NextDelay(), time, linked.Token).ConfigureAwait(false);
                 var job = await GetJobAsync(jobId, linked.Token).ConfigureAwait(false);
+                polls++;
+                ApiframeTelemetry.Polls.Add(1);
                 last = job;
+                OnPolled(jobId, job.Status, job.Progress, polls);
                 progress?.Report(job);
-                if (job.Status == ApiframeJobStatus.Completed)
+                if (job.Status.IsTerminal)
                 {
-                    return job;
-                }
-
-                if (job.Status == ApiframeJobStatus.Failed || job.Status == ApiframeJobStatus.Cancelled)
-                {
-                    throw ApiframeException.ForFinishedJob(job);
+                    return Finish(job, activity, polls, fromWebhook: false, started);
                 }
             }
         }
         catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new ApiframeTimeoutException(jobId, limit, last, ex);
+            var timedOut = new ApiframeTimeoutException(jobId, limit, last, ex);
+            ApiframeTelemetry.Fail(activity, timedOut);
+            throw timedOut;
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
         {
             // Report the caller's own token, not the internal linked one, so callers can match on it.
             throw new OperationCanceledException(ex.Message, ex, cancellationToken);
         }
+        catch (ApiframeException ex)
+        {
+            ApiframeTelemetry.Fail(activity, ex);
+            throw;
+        }
     }
+
+    private ApiframeJob Finish(ApiframeJob job, System.Diagnostics.Activity? activity, int polls, bool fromWebhook, long started)
+    {
+        activity?.SetTag(ApiframeTelemetry.StatusTag, job.Status.Value);
+        activity?.SetTag(ApiframeTelemetry.PollsTag, polls);
+        activity?.SetTag(ApiframeTelemetry.ModelTag, job.Model);
+        activity?.SetTag(ApiframeTelemetry.CreditsTag, job.CreditCost);
+        ApiframeTelemetry.Finished(job, _options.TimeProvider.GetElapsedTime(started));
+        if (job.Status == ApiframeJobStatus.Completed)
+        {
+            OnCompleted(job, polls, fromWebhook);
+            return job;
+        }
+
+        throw Failed(ApiframeException.ForFinishedJob(job));
+    }
+
+    // A webhook body carries what a final poll would have said; the status comes from the event when the body
+    // leaves it out.
+    private static ApiframeJob FromEvent(string jobId, Webhooks.ApiframeWebhookEvent e) => new()
+    {
+        Id = e.JobId.Length == 0 ? jobId : e.JobId,
+        Status = e.Status.IsTerminal
+            ? e.Status
+            : e.Event == Webhooks.ApiframeWebhookEventKind.Completed ? ApiframeJobStatus.Completed : ApiframeJobStatus.Failed,
+        Model = e.Model,
+        Progress = e.Progress,
+        Error = e.Error,
+        CreditCost = e.CreditCost,
+        CompletedAt = e.CompletedAt,
+        Images = e.Images,
+    };
 }

@@ -6,24 +6,50 @@ using System.Threading.Tasks;
 namespace Apiframe;
 
 /// <summary>
-/// An async client for Apiframe's v2 API over an <see cref="HttpClient"/> you own (one from
-/// <c>IHttpClientFactory</c> works). It validates requests before sending them, retries what is safe to retry,
-/// polls jobs on a schedule shaped by the model's usual duration, and streams results.
+/// An async client for Apiframe's v2 API, over a connection pool of its own or an <see cref="HttpClient"/> you
+/// own (one from <c>IHttpClientFactory</c> works). It validates requests before sending them, retries what is safe
+/// to retry, polls jobs on a schedule shaped by the model's usual duration, and streams results.
 /// </summary>
-public sealed partial class ApiframeClient
+public sealed partial class ApiframeClient : IDisposable
 {
+    // Long enough to reuse connections, short enough that a DNS change (a failover) is seen within minutes.
+    private static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(2);
+
     private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
     private readonly ApiframeClientOptions _options;
     private readonly string? _apiKey;
     private readonly ApiframeRetryPolicy _retry;
 
-    /// <summary>Creates a client that sends through <paramref name="httpClient"/>.</summary>
+    /// <summary>
+    /// Creates a client with a connection pool of its own: a <see cref="SocketsHttpHandler"/> that never follows
+    /// redirects by itself (the client does, sending the key only to the API's origin) and renews connections
+    /// every two minutes so DNS changes are seen. Dispose the client to close its connections.
+    /// </summary>
+    /// <param name="options">Settings; when <see langword="null"/>, the defaults and environment variables apply.</param>
+    public ApiframeClient(ApiframeClientOptions? options = null)
+        : this(CreateOwnedHttpClient(options), options, ownsHttpClient: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client that sends through <paramref name="httpClient"/>. Give it one whose handler has
+    /// <c>AllowAutoRedirect = false</c>: the client then follows redirects itself and keeps the API key to the
+    /// API's origin; a handler that redirects by itself to another origin makes calls fail with
+    /// <see cref="ApiframeException"/>.
+    /// </summary>
     /// <param name="httpClient">The client to send with; its own headers and base address are left untouched.</param>
     /// <param name="options">Settings; when <see langword="null"/>, the defaults and environment variables apply.</param>
     public ApiframeClient(HttpClient httpClient, ApiframeClientOptions? options = null)
+        : this(httpClient, options, ownsHttpClient: false)
+    {
+    }
+
+    private ApiframeClient(HttpClient httpClient, ApiframeClientOptions? options, bool ownsHttpClient)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         _httpClient = httpClient;
+        _ownsHttpClient = ownsHttpClient;
         _options = Snapshot(options ?? new ApiframeClientOptions());
         _apiKey = NullIfEmpty(_options.ApiKey) ?? NullIfEmpty(Environment.GetEnvironmentVariable(ApiframeClientOptions.ApiKeyEnvironmentVariable));
         BaseAddress = _options.BaseAddress
@@ -53,8 +79,32 @@ public sealed partial class ApiframeClient
         return await ReadBodyAsync(response, ApiframeJobReader.ReadJob, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Closes the connection pool the client created; an <see cref="HttpClient"/> you gave it is left open.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
     /// <summary>The client's base address.</summary>
     public override string ToString() => "ApiframeClient " + BaseAddress;
+
+    private static HttpClient CreateOwnedHttpClient(ApiframeClientOptions? options)
+    {
+        // Settings are checked before the pool exists, so a bad setting leaves nothing behind to dispose.
+        if (options is not null)
+        {
+            Snapshot(options);
+        }
+
+        return new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = PooledConnectionLifetime })
+        {
+            // Each attempt has its own timeout (AttemptTimeout); HttpClient's would cut long downloads short.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
 
     private static ApiframeClientOptions Snapshot(ApiframeClientOptions options)
     {
@@ -66,6 +116,21 @@ public sealed partial class ApiframeClient
         if (options.PollBackoffFactor < 1 || double.IsNaN(options.PollBackoffFactor))
         {
             throw new ArgumentOutOfRangeException(nameof(options), "PollBackoffFactor must be at least 1.");
+        }
+
+        if (options.MaxResponseBodyBytes <= 0 || options.MaxResponseBodyBytes == int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxResponseBodyBytes must be positive and below int.MaxValue.");
+        }
+
+        if (!(options.WebhookFallbackFactor > 0) || double.IsInfinity(options.WebhookFallbackFactor))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "WebhookFallbackFactor must be a positive number.");
+        }
+
+        if (options.WebhookUrl is { } hook && (!hook.IsAbsoluteUri || (hook.Scheme != Uri.UriSchemeHttp && hook.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new ArgumentException("WebhookUrl must be an absolute http or https URI.", nameof(options));
         }
 
         RequirePositive(options.AttemptTimeout, nameof(options.AttemptTimeout));
@@ -89,6 +154,10 @@ public sealed partial class ApiframeClient
             PollTimeout = options.PollTimeout,
             TimeProvider = options.TimeProvider ?? TimeProvider.System,
             Random = options.Random,
+            MaxResponseBodyBytes = options.MaxResponseBodyBytes,
+            WebhookUrl = options.WebhookUrl,
+            WebhookInbox = options.WebhookInbox,
+            WebhookFallbackFactor = options.WebhookFallbackFactor,
         };
     }
 

@@ -15,6 +15,9 @@ public sealed class ApiframeClientOptions
     /// <summary>The environment variable read when <see cref="BaseAddress"/> is not set.</summary>
     public const string BaseAddressEnvironmentVariable = "APIFRAME_BASE_URL";
 
+    /// <summary>The default of <see cref="MaxResponseBodyBytes"/>: 4 MiB, far above any job or page the API returns.</summary>
+    public const int DefaultMaxResponseBodyBytes = 4 * 1024 * 1024;
+
     /// <summary>The public Apiframe API.</summary>
     public static Uri DefaultBaseAddress { get; } = new("https://api.apiframe.ai/");
 
@@ -64,6 +67,32 @@ public sealed class ApiframeClientOptions
     /// <summary>How long waiting for a job may take before <see cref="ApiframeTimeoutException"/> is thrown.</summary>
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// The largest JSON reply the client reads, in bytes (default 4 MiB). A longer reply fails at once with
+    /// <see cref="ApiframeException"/> and is not retried; result files from
+    /// <see cref="ApiframeClient.DownloadAsync"/> are streamed and not limited by it.
+    /// </summary>
+    public int MaxResponseBodyBytes { get; set; } = DefaultMaxResponseBodyBytes;
+
+    /// <summary>
+    /// Where Apiframe should post job events. When set, every submission whose request names no
+    /// <c>webhookUrl</c> of its own asks for its <c>completed</c> and <c>failed</c> events there.
+    /// </summary>
+    public Uri? WebhookUrl { get; set; }
+
+    /// <summary>
+    /// Verified deliveries from your webhook endpoint (<c>MapApiframeWebhooks</c> fills it). When it is receiving
+    /// and <see cref="WebhookUrl"/> is set, waits finish from the <c>completed</c> or <c>failed</c> event without
+    /// polling.
+    /// </summary>
+    public Webhooks.ApiframeWebhookInbox? WebhookInbox { get; set; }
+
+    /// <summary>
+    /// How long a webhook-driven wait waits for the event before it falls back to polling, as a multiple of the
+    /// model's average duration (default 3).
+    /// </summary>
+    public double WebhookFallbackFactor { get; set; } = 3;
+
     /// <summary>The clock every delay and timeout runs on; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -73,11 +102,13 @@ public sealed class ApiframeClientOptions
     /// <summary>The settings, with the API key reduced to whether it is set.</summary>
     public override string ToString() => string.Format(
         CultureInfo.InvariantCulture,
-        "ApiframeClientOptions {{ ApiKey = {0}, BaseAddress = {1}, ValidateRequests = {2}, MaxRetries = {3}, AttemptTimeout = {4}, PollTimeout = {5} }}",
+        "ApiframeClientOptions {{ ApiKey = {0}, BaseAddress = {1}, ValidateRequests = {2}, MaxRetries = {3}, AttemptTimeout = {4}, PollTimeout = {5}, WebhookUrl = {6} }}",
         string.IsNullOrEmpty(ApiKey) ? "(not set)" : "(redacted)",
         BaseAddress?.ToString() ?? "(default)",
         ValidateRequests,
         MaxRetries,
         AttemptTimeout,
-        PollTimeout);
+        PollTimeout,
+        // Without the query: a webhook URL may carry a token of its own.
+        WebhookUrl?.GetLeftPart(UriPartial.Path) ?? "(not set)");
 }

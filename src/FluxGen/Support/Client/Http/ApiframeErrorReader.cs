@@ -17,7 +17,7 @@ internal static class ApiframeErrorReader
     // Error bodies are small; a proxy's error page might not be, and only the start of it is of any use.
     private const int MaxBodyBytes = 64 * 1024;
 
-    internal static async Task<ApiframeException> ReadAsync(HttpResponseMessage response, string? apiKey, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static async Task<ApiframeException> ReadAsync(HttpResponseMessage response, string? apiKey, DateTimeOffset now, CancellationToken cancellationToken, string? note = null)
     {
         var status = (int)response.StatusCode;
         var body = await ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false);
@@ -73,6 +73,8 @@ internal static class ApiframeErrorReader
         {
             message.Append(" Request id: ").Append(requestId).Append('.');
         }
+
+        message.Append(note);
 
         return new ApiframeException(message.ToString())
         {

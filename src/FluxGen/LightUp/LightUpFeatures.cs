@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FluxGen.Schema.Model;
+using Microsoft.CodeAnalysis;
+
+namespace FluxGen.LightUp;
+
+/// <summary>
+/// Which optional parts of the runtime (Support/LightUp/&lt;Feature&gt;/) a compilation gets: a feature is emitted
+/// only when every assembly it uses is referenced, so a plain console app compiles without those packages.
+/// </summary>
+internal static class LightUpFeatures
+{
+    private const string Logging = "Microsoft.Extensions.Logging.Abstractions";
+    private const string Options = "Microsoft.Extensions.Options";
+    private const string DependencyInjection = "Microsoft.Extensions.DependencyInjection.Abstractions";
+    private const string Http = "Microsoft.Extensions.Http";
+    private const string Configuration = "Microsoft.Extensions.Configuration.Abstractions";
+
+    // Feature folder → the assemblies its code uses. Version 8 is the oldest these sources are written for
+    // (ValidateOnStart lives in Microsoft.Extensions.Options from 8.0 on).
+    private static readonly (string Feature, string[] Assemblies)[] Requirements =
+    {
+        ("Logging", new[] { Logging }),
+        ("DependencyInjection", new[] { Logging, Options, DependencyInjection, Http, Configuration }),
+        ("AspNetCore", new[] { Logging, Options, DependencyInjection, Http, Configuration, "Microsoft.AspNetCore.Http.Abstractions", "Microsoft.AspNetCore.Routing" }),
+    };
+
+    private static readonly HashSet<string> Interesting = new(Requirements.SelectMany(r => r.Assemblies), StringComparer.Ordinal);
+
+    private const int MinimumMajorVersion = 8;
+
+    /// <summary>The features whose assemblies are all referenced, in a fixed order.</summary>
+    public static EquatableArray<string> Enabled(IEnumerable<AssemblyIdentity> referenced)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var identity in referenced)
+        {
+            if (Interesting.Contains(identity.Name) && identity.Version.Major >= MinimumMajorVersion)
+            {
+                present.Add(identity.Name);
+            }
+        }
+
+        return Requirements
+            .Where(r => r.Assemblies.All(present.Contains))
+            .Select(r => r.Feature)
+            .ToEquatableArray();
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using FluxGen.Emit;
+using FluxGen.Schema.Model;
+using Microsoft.CodeAnalysis;
+
+namespace FluxGen.LightUp;
+
+/// <summary>What the light-up output depends on: the enabled features, and whether this compilation emits the runtime.</summary>
+internal sealed record LightUpInput(EquatableArray<string> Features, bool RuntimeHere, Visibility Visibility);
+
+/// <summary>Emits Support/LightUp/&lt;Feature&gt;/ for each feature the compilation's references allow.</summary>
+internal static class LightUpOutput
+{
+    /// <summary>Tracking name of the step that reduces the compilation to its enabled features.</summary>
+    public const string Step = "FluxGen.LightUp";
+
+    public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<RuntimeInput> runtime)
+    {
+        // Only the enabled feature names leave this step (an equatable array of strings), so an edit that does not
+        // change the references stops here and the output below is cached.
+        var features = context.CompilationProvider
+            .Select(static (compilation, _) => LightUpFeatures.Enabled(compilation.ReferencedAssemblyNames))
+            .WithTrackingName(Step);
+
+        var input = features
+            .Combine(runtime)
+            .Select(static (pair, _) => new LightUpInput(pair.Left, !pair.Right.References.ProvidesRuntime, pair.Right.Options.Visibility));
+
+        context.RegisterSourceOutput(input, static (spc, input) => Emit(spc, input));
+    }
+
+    private static void Emit(SourceProductionContext context, LightUpInput input)
+    {
+        // Light-up code implements the core client's partial hooks, so it can only live beside a runtime emitted
+        // here: where a reference provides the runtime, that reference's own light-up (if any) is the one in use.
+        if (!input.RuntimeHere || input.Features.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var source in SupportSources.All)
+        {
+            if (source.LightUpFeature is { } feature && Contains(input.Features, feature))
+            {
+                context.AddSource(source.HintName, source.TextFor(input.Visibility));
+            }
+        }
+    }
+
+    private static bool Contains(EquatableArray<string> features, string feature)
+    {
+        foreach (var enabled in features)
+        {
+            if (string.Equals(enabled, feature, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

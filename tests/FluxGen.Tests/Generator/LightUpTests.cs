@@ -1,0 +1,93 @@
+using FluxGen.LightUp;
+using FluxGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace FluxGen.Tests.Generator;
+
+/// <summary>
+/// Light-up sources (Support/LightUp/&lt;Feature&gt;/) come only with the assemblies they use: a plain console app
+/// gets none and compiles without a warning; a web app gets all of them, and they compile without a warning too.
+/// </summary>
+public class LightUpTests
+{
+    private const string PlainApp = """
+        using Apiframe;
+
+        public static class Program
+        {
+            public static async System.Threading.Tasks.Task Main()
+            {
+                using var client = new ApiframeClient(new ApiframeClientOptions { ApiKey = "k", WebhookUrl = new System.Uri("https://example.com/h") });
+                await client.GenerateAsync(new Flux11ProRequest("a plain console app"));
+            }
+        }
+        """;
+
+    private const string WebApp = """
+        using Apiframe;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Routing;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Logging;
+
+        public static class Startup
+        {
+            public static IHttpClientBuilder Register(IServiceCollection services) =>
+                services.AddApiframeClient(o => o.WebhookUrl = new System.Uri("https://example.com/hooks/apiframe"));
+
+            public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapApiframeWebhooks("/hooks/apiframe");
+
+            public static ApiframeClient Make(ILogger<ApiframeClient> logger) => new(new ApiframeClientOptions { ApiKey = "k" }, logger);
+        }
+        """;
+
+    [Fact]
+    public void A_console_app_without_the_libraries_gets_no_light_up_and_compiles_without_a_warning()
+    {
+        var outcome = GeneratorHarness.RunFlux(new[] { PlainApp }, ReferenceSets.Net80, LanguageVersion.CSharp12);
+
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.CompileDiagnostics);
+        Assert.DoesNotContain(outcome.Sources, s => s.HintName.StartsWith("FluxGen.LightUp.", StringComparison.Ordinal));
+        Assert.Contains(outcome.Sources, s => s.HintName.StartsWith("FluxGen.Client.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_web_app_gets_every_feature_and_it_compiles_without_a_warning_as_a_net8_CSharp12_consumer()
+    {
+        var outcome = GeneratorHarness.RunFlux(new[] { WebApp }, ReferenceSets.Net80.AddRange(AspNetCoreReferences.All), LanguageVersion.CSharp12);
+
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.CompileDiagnostics);
+        var features = outcome.Sources.Select(s => s.HintName).Where(h => h.StartsWith("FluxGen.LightUp.", StringComparison.Ordinal)).Select(h => h.Split('.')[2]).Distinct().Order();
+        Assert.Equal(["AspNetCore", "DependencyInjection", "Logging"], features);
+    }
+
+    [Fact]
+    public void Logging_alone_brings_only_the_logging_hooks()
+    {
+        var outcome = GeneratorHarness.RunFlux(
+            new[] { PlainApp },
+            ReferenceSets.Net80.AddRange(AspNetCoreReferences.Only("Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions")),
+            LanguageVersion.CSharp12);
+
+        Assert.Empty(outcome.CompileDiagnostics);
+        var lightUp = outcome.Sources.Where(s => s.HintName.StartsWith("FluxGen.LightUp.", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(lightUp);
+        Assert.All(lightUp, s => Assert.StartsWith("FluxGen.LightUp.Logging.", s.HintName));
+    }
+
+    [Fact]
+    public void The_light_up_step_is_tracked_and_cached_across_an_unrelated_edit()
+    {
+        var references = ReferenceSets.Net80.AddRange(AspNetCoreReferences.All);
+        var first = GeneratorHarness.RunFlux(new[] { WebApp }, references, LanguageVersion.CSharp12);
+        var edited = GeneratorHarness.Compilation(new[] { WebApp, "public static class Unrelated { }" }, references, LanguageVersion.CSharp12);
+
+        var second = first.Driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var step = Assert.Single(second.TrackedSteps[LightUpOutput.Step]);
+        Assert.All(step.Outputs, o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+    }
+}
