@@ -58,12 +58,12 @@ internal static partial class RecordEmitter
             case ValueKind.Array:
                 writer.Line($"writer.WriteStartArray({field});");
                 writer.Open($"foreach (var item in {local})");
-                writer.Line(WriteItem(value.Items!, "item", ns));
+                writer.Line(WriteItem(value.Items!, "item", ns, property.JsonPath + "[]"));
                 writer.Close();
                 writer.Line("writer.WriteEndArray();");
                 break;
             default:
-                writer.Line(WriteScalar(value, field, local, ns));
+                writer.Line(WriteScalar(value, field, local, ns, property.JsonPath));
                 break;
         }
 
@@ -71,17 +71,17 @@ internal static partial class RecordEmitter
         writer.Line();
     }
 
-    private static string WriteScalar(ValueSpec value, string field, string local, string ns) => value.Kind switch
+    private static string WriteScalar(ValueSpec value, string field, string local, string ns, string path) => value.Kind switch
     {
-        ValueKind.String => $"writer.WriteString({field}, {local});",
+        ValueKind.String => $"writer.WriteString({field}, {TypeNames.Validation}SchemaText.RequireScalarValues({local}, {Literals.String(path)}));",
         ValueKind.Boolean => $"writer.WriteBoolean({field}, {local});",
         ValueKind.Enum => $"writer.WriteString({field}, global::{ns}.{value.TypeName}Extensions.ToWireValue({local}));",
         _ => $"writer.WriteNumber({field}, {local});",
     };
 
-    private static string WriteItem(ValueSpec item, string local, string ns) => item.Kind switch
+    private static string WriteItem(ValueSpec item, string local, string ns, string path) => item.Kind switch
     {
-        ValueKind.String => $"writer.WriteStringValue({local});",
+        ValueKind.String => $"writer.WriteStringValue({TypeNames.Validation}SchemaText.RequireScalarValues({local}, {Literals.String(path)}));",
         ValueKind.Boolean => $"writer.WriteBooleanValue({local});",
         ValueKind.Enum => $"writer.WriteStringValue(global::{ns}.{item.TypeName}Extensions.ToWireValue({local}));",
         _ => $"writer.WriteNumberValue({local});",

@@ -65,7 +65,7 @@ internal static partial class RecordEmitter
     }
 
     private static bool HasChecks(ValueSpec value) =>
-        value.Kind == ValueKind.Enum || value.Minimum is not null || value.Maximum is not null || value.ExclusiveMinimum is not null
+        value.Kind is ValueKind.Enum or ValueKind.String || value.Minimum is not null || value.Maximum is not null || value.ExclusiveMinimum is not null
         || value.ExclusiveMaximum is not null || value.MultipleOf is not null || value.MinLength is not null || value.MaxLength is not null
         || value.Format is not null;
 
@@ -83,6 +83,12 @@ internal static partial class RecordEmitter
                 if (value.Format == "uri")
                 {
                     writer.Line($"errors.Uri({path}, {access});");
+                }
+
+                if (value.MinLength is null && value.MaxLength is null && value.Format != "uri")
+                {
+                    // The length and URI checks refuse lone surrogates themselves; any other string needs its own check.
+                    writer.Line($"errors.ScalarValues({path}, {access});");
                 }
 
                 break;

@@ -48,6 +48,12 @@ public sealed class ValidationErrors
             return;
         }
 
+        if (!SchemaText.IsScalarValues(value))
+        {
+            AddLoneSurrogate(path, value);
+            return;
+        }
+
         var length = SchemaText.CodePoints(value);
         if (minLength >= 0 && length < minLength)
         {
@@ -103,6 +109,18 @@ public sealed class ValidationErrors
             MultipleOf(path, SchemaNumber.FromInt64(v), step);
         }
     }
+
+    /// <summary>The string must be made of Unicode scalar values (no lone surrogate): JSON cannot carry one.</summary>
+    public void ScalarValues(string path, string? value)
+    {
+        if (value is not null && !SchemaText.IsScalarValues(value))
+        {
+            AddLoneSurrogate(path, value);
+        }
+    }
+
+    private void AddLoneSurrogate(string path, string value) =>
+        Add(path, "unicode", "Unicode scalar values", Quote(value), $"{path} holds a lone UTF-16 surrogate, which JSON text cannot carry.");
 
     /// <summary>The value must be an absolute http or https URI.</summary>
     public void Uri(string path, string? value)

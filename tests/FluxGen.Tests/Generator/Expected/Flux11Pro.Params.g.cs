@@ -67,7 +67,7 @@ namespace Apiframe
             writer.WriteStartObject();
             if (this.ImagePrompt is { } imagePromptValue)
             {
-                writer.WriteString(s_imagePrompt, imagePromptValue);
+                writer.WriteString(s_imagePrompt, global::Apiframe.Validation.SchemaText.RequireScalarValues(imagePromptValue, "fluxParams.image_prompt"));
             }
 
             if (this.ImagePromptStrength is { } imagePromptStrengthValue)

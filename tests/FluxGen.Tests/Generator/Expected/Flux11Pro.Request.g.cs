@@ -68,13 +68,13 @@ namespace Apiframe
             writer.WriteStartObject();
             if (this.Prompt is { } promptValue)
             {
-                writer.WriteString(s_prompt, promptValue);
+                writer.WriteString(s_prompt, global::Apiframe.Validation.SchemaText.RequireScalarValues(promptValue, "prompt"));
             }
 
             writer.WriteString(s_model, "flux-1.1-pro");
             if (this.WebhookUrl is { } webhookUrlValue)
             {
-                writer.WriteString(s_webhookUrl, webhookUrlValue);
+                writer.WriteString(s_webhookUrl, global::Apiframe.Validation.SchemaText.RequireScalarValues(webhookUrlValue, "webhookUrl"));
             }
 
             if (this.WebhookEvents is { } webhookEventsValue)

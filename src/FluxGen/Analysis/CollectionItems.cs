@@ -1,0 +1,85 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FluxGen.Analysis;
+
+/// <summary>Checks the constant items of a collection stored into a member whose items are an enum: a cast can
+/// give an item any number, and only defined members have a wire value.</summary>
+internal static class CollectionItems
+{
+    public static void CheckEnums(OperationAnalysisContext context, MemberConstraints rules, IOperation value, SyntaxNode written)
+    {
+        // Roslyn 4.8 has no operation for collection expressions, so their items are read from syntax.
+        if (written is CollectionExpressionSyntax or ParenthesizedExpressionSyntax && Unparenthesize(written) is CollectionExpressionSyntax collection)
+        {
+            var model = value.SemanticModel;
+            if (model is null)
+            {
+                return;
+            }
+
+            for (var i = 0; i < collection.Elements.Count; i++)
+            {
+                if (collection.Elements[i] is ExpressionElementSyntax element
+                    && model.GetConstantValue(element.Expression, context.CancellationToken) is { HasValue: true, Value: { } constant })
+                {
+                    CheckItem(context, rules, element.Expression, constant, i);
+                }
+            }
+
+            return;
+        }
+
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        switch (value)
+        {
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                for (var i = 0; i < initializer.ElementValues.Length; i++)
+                {
+                    var item = initializer.ElementValues[i];
+                    if (ConstantValues.TryGet(item, out var constant))
+                    {
+                        CheckItem(context, rules, item.Syntax, constant, i);
+                    }
+                }
+
+                break;
+            case IObjectCreationOperation { Initializer: { } objectInitializer }:
+                for (var i = 0; i < objectInitializer.Initializers.Length; i++)
+                {
+                    if (objectInitializer.Initializers[i] is IInvocationOperation { Arguments.Length: 1 } add
+                        && ConstantValues.TryGet(add.Arguments[0].Value, out var constant))
+                    {
+                        CheckItem(context, rules, add.Arguments[0].Value.Syntax, constant, i);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static void CheckItem(OperationAnalysisContext context, MemberConstraints rules, SyntaxNode syntax, object constant, int index)
+    {
+        if (ConstantValues.TryGetBits(constant, out var bits) && !rules.ItemDefinedEnumValues.Contains(bits))
+        {
+            var path = rules.Path + "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+            ValueChecks.ReportUndefinedEnum(context, rules.ItemEnumType!, path, syntax, constant);
+        }
+    }
+
+    private static SyntaxNode Unparenthesize(SyntaxNode node)
+    {
+        while (node is ParenthesizedExpressionSyntax parenthesized)
+        {
+            node = parenthesized.Expression;
+        }
+
+        return node;
+    }
+}
