@@ -22,12 +22,15 @@ internal static partial class RecordEmitter
 
         writer.Line("/// <summary>This object as JSON text, exactly as <see cref=\"WriteTo\"/> writes it.</summary>");
         writer.Open("public string ToJson()");
-        writer.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();");
-        writer.Open($"using (var writer = new {TypeNames.Json}Utf8JsonWriter(buffer))");
+        writer.Line("var writer = global::Apiframe.Serialization.ApiframeJsonWriterCache.Rent(out var buffer);");
+        writer.Open("try");
         writer.Line("this.WriteTo(writer);");
-        writer.Close();
-        writer.Line();
+        writer.Line("writer.Flush();");
         writer.Line("return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);");
+        writer.Close();
+        writer.Open("finally");
+        writer.Line("global::Apiframe.Serialization.ApiframeJsonWriterCache.Return(writer, buffer);");
+        writer.Close();
         writer.Close();
         writer.Line();
     }
@@ -56,9 +59,10 @@ internal static partial class RecordEmitter
                 writer.Line($"{local}.WriteTo(writer);");
                 break;
             case ValueKind.Array:
+                // An indexer loop: foreach over the list interface would box its enumerator on every call.
                 writer.Line($"writer.WriteStartArray({field});");
-                writer.Open($"foreach (var item in {local})");
-                writer.Line(WriteItem(value.Items!, "item", ns, property.JsonPath + "[]"));
+                writer.Open($"for (var i = 0; i < {local}.Count; i++)");
+                writer.Line(WriteItem(value.Items!, $"{local}[i]", ns, property.JsonPath + "[]"));
                 writer.Close();
                 writer.Line("writer.WriteEndArray();");
                 break;

@@ -376,10 +376,26 @@ public static class SchemaText
     public static string RequireScalarValues(string value, string path) =>
         IsScalarValues(value) ? value : throw new ArgumentException($"{path} holds a lone UTF-16 surrogate, which JSON cannot carry.", nameof(value));
 
+#if NET8_0_OR_GREATER
+    // A vectorized range search; MemoryExtensions.IndexOfAnyInRange allocates on each call where SearchValues does not.
+    private static readonly global::System.Buffers.SearchValues<char> Surrogates = CreateSurrogates();
+
+    private static global::System.Buffers.SearchValues<char> CreateSurrogates()
+    {
+        var all = new char[0x800];
+        for (var i = 0; i < all.Length; i++)
+        {
+            all[i] = (char)(0xD800 + i);
+        }
+
+        return global::System.Buffers.SearchValues.Create(all);
+    }
+#endif
+
     private static int IndexOfSurrogate(string value)
     {
 #if NET8_0_OR_GREATER
-        return global::System.MemoryExtensions.IndexOfAnyInRange(global::System.MemoryExtensions.AsSpan(value), '\uD800', '\uDFFF');
+        return global::System.MemoryExtensions.IndexOfAny(global::System.MemoryExtensions.AsSpan(value), Surrogates);
 #else
         for (var i = 0; i < value.Length; i++)
         {
