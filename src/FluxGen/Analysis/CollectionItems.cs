@@ -11,9 +11,22 @@ internal static class CollectionItems
 {
     public static void CheckEnums(OperationAnalysisContext context, MemberConstraints rules, IOperation value, SyntaxNode written)
     {
-        // Roslyn 4.8 has no operation for collection expressions, so their items are read from syntax.
         if (written is CollectionExpressionSyntax or ParenthesizedExpressionSyntax && Unparenthesize(written) is CollectionExpressionSyntax collection)
         {
+            // Newer compilers give a collection expression an operation whose children are its elements, already
+            // bound and folded; reading those is far cheaper than asking the semantic model about each element.
+            var operation = value;
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            if (operation.Syntax == collection && TryCheckChildren(context, rules, operation, collection.Elements.Count))
+            {
+                return;
+            }
+
+            // Roslyn 4.8 has no operation for collection expressions, so there the items are read from syntax.
             var model = value.SemanticModel;
             if (model is null)
             {
@@ -62,6 +75,33 @@ internal static class CollectionItems
 
                 break;
         }
+    }
+
+    private static bool TryCheckChildren(OperationAnalysisContext context, MemberConstraints rules, IOperation collection, int elements)
+    {
+        var index = 0;
+        foreach (var child in collection.ChildOperations)
+        {
+            index++;
+        }
+
+        if (index != elements || index == 0)
+        {
+            return false;
+        }
+
+        index = 0;
+        foreach (var child in collection.ChildOperations)
+        {
+            if (ConstantValues.TryGet(child, out var constant))
+            {
+                CheckItem(context, rules, child.Syntax, constant, index);
+            }
+
+            index++;
+        }
+
+        return true;
     }
 
     private static void CheckItem(OperationAnalysisContext context, MemberConstraints rules, SyntaxNode syntax, object constant, int index)
