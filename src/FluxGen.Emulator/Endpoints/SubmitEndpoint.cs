@@ -18,6 +18,12 @@ internal static class SubmitEndpoint
     public static async Task HandleAsync(HttpContext context, EmulatorState state)
     {
         var apiKey = (string)context.Items[EmulatorPipeline.ApiKeyItem]!;
+        if (!IsJson(context.Request.ContentType))
+        {
+            await Replies.Error(context, StatusCodes.Status415UnsupportedMediaType, $"Content-Type must be application/json, not '{context.Request.ContentType}'.").ConfigureAwait(false);
+            return;
+        }
+
         var bodyBytes = await ReadBodyAsync(context).ConfigureAwait(false);
         if (bodyBytes is null)
         {
@@ -25,10 +31,16 @@ internal static class SubmitEndpoint
             return;
         }
 
+        if (JsonBodyCheck.FindProblem(bodyBytes) is { } problem)
+        {
+            await Replies.ValidationFailed(context, "$", problem, "Invalid JSON body").ConfigureAwait(false);
+            return;
+        }
+
         JsonElement body;
         try
         {
-            using var document = JsonDocument.Parse(bodyBytes);
+            using var document = JsonDocument.Parse(bodyBytes, new JsonDocumentOptions { MaxDepth = JsonBodyCheck.MaxDepth });
             body = document.RootElement.Clone();
         }
         catch (JsonException exception)
@@ -205,6 +217,12 @@ internal static class SubmitEndpoint
             : configured;
         return new Uri(text.EndsWith('/') ? text : text + "/", UriKind.Absolute);
     }
+
+    // JSON bodies only, in UTF-8 (RFC 8259 allows no other encoding between systems).
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
     private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
     {

@@ -1,109 +1,56 @@
+using System.Text.RegularExpressions;
+
 namespace FluxGen.Emulator.Schemas;
 
 /// <summary>
-/// The emulator's reading of <c>format: "uri"</c>: an absolute http or https URL that is well formed by RFC 3986.
-/// <see cref="Uri.TryCreate(string, UriKind, out Uri)"/> alone is too forgiving (it escapes spaces, accepts
-/// backslashes and stray brackets), and a server must turn away what a conforming one would.
+/// The emulator's reading of <c>format: "uri"</c>: an absolute http or https URI by RFC 3986's grammar, with a
+/// non-empty host. Written independently of the runtime's scanner (<c>Apiframe.Validation.SchemaText</c>): here the
+/// RFC's ABNF is transcribed rule by rule into one regular expression, so the two implementations check each other
+/// in the differential test. <see cref="Uri"/> is not used: it accepts and rewrites what the RFC refuses (zone ids,
+/// a second '#') and refuses what it allows (ports above 65535).
 /// </summary>
 internal static class HttpUrl
 {
-    private const string Allowed = "-._~:/?#[]@!$&'()*+,;=";
+    // RFC 3986 appendix A, rule by rule.
+    private const string HexDig = "[0-9A-Fa-f]";
+    private const string PctEncoded = "%" + HexDig + HexDig;
+    private const string Unreserved = @"A-Za-z0-9\-._~";
+    private const string SubDelims = @"!$&'()*+,;=";
+    private const string PChar = "(?:[" + Unreserved + SubDelims + ":@]|" + PctEncoded + ")";
+    private const string UserInfo = "(?:[" + Unreserved + SubDelims + ":]|" + PctEncoded + ")*";
+    private const string H16 = HexDig + "{1,4}";
+    private const string DecOctet = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])";
+    private const string IPv4Address = DecOctet + @"\." + DecOctet + @"\." + DecOctet + @"\." + DecOctet;
+    private const string Ls32 = "(?:" + H16 + ":" + H16 + "|" + IPv4Address + ")";
 
-    public static bool IsValid(string text)
-    {
-        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd < 0)
-        {
-            return false;
-        }
+    private static readonly string IPv6Address = "(?:" + string.Join("|",
+        $"(?:{H16}:){{6}}{Ls32}",
+        $"::(?:{H16}:){{5}}{Ls32}",
+        $"(?:{H16})?::(?:{H16}:){{4}}{Ls32}",
+        $"(?:(?:{H16}:){{0,1}}{H16})?::(?:{H16}:){{3}}{Ls32}",
+        $"(?:(?:{H16}:){{0,2}}{H16})?::(?:{H16}:){{2}}{Ls32}",
+        $"(?:(?:{H16}:){{0,3}}{H16})?::{H16}:{Ls32}",
+        $"(?:(?:{H16}:){{0,4}}{H16})?::{Ls32}",
+        $"(?:(?:{H16}:){{0,5}}{H16})?::{H16}",
+        $"(?:(?:{H16}:){{0,6}}{H16})?::") + ")";
 
-        var scheme = text[..schemeEnd];
-        if (!scheme.Equals("http", StringComparison.OrdinalIgnoreCase) && !scheme.Equals("https", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
+    private const string IPvFuture = "[vV]" + HexDig + @"+\.[" + Unreserved + SubDelims + ":]+";
 
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '%')
-            {
-                if (i + 2 >= text.Length || !char.IsAsciiHexDigit(text[i + 1]) || !char.IsAsciiHexDigit(text[i + 2]))
-                {
-                    return false;
-                }
-            }
-            else if (!char.IsAsciiLetterOrDigit(c) && !Allowed.Contains(c, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
+    // reg-name may be empty in the RFC; the server needs a host to call, so here it takes at least one character.
+    private const string RegName = "(?:[" + Unreserved + SubDelims + "]|" + PctEncoded + ")+";
+    private const string Query = "(?:" + PChar + "|[/?])*";
 
-        var rest = text[(schemeEnd + 3)..];
-        var authorityEnd = rest.IndexOfAny(['/', '?', '#']);
-        var authority = authorityEnd < 0 ? rest : rest[..authorityEnd];
-        var tail = authorityEnd < 0 ? string.Empty : rest[authorityEnd..];
-        if (tail.AsSpan().IndexOfAny('[', ']') >= 0)
-        {
-            return false;
-        }
+    private static readonly string Grammar =
+        @"\A[Hh][Tt][Tt][Pp][Ss]?://"
+        + "(?:" + UserInfo + "@)?"
+        + @"(?:\[(?:" + IPv6Address + "|" + IPvFuture + @")\]|" + RegName + ")"
+        + "(?::[0-9]*)?"
+        + "(?:/" + PChar + "*)*"
+        + @"(?:\?" + Query + ")?"
+        + "(?:#" + Query + @")?\z";
 
-        var at = authority.LastIndexOf('@');
-        var userInfo = at < 0 ? string.Empty : authority[..at];
-        var hostPort = authority[(at + 1)..];
-        if (userInfo.AsSpan().IndexOfAny('[', ']') >= 0 || hostPort.Length == 0 || !HostAndPortValid(hostPort))
-        {
-            return false;
-        }
+    // Linear-time matching: a hostile body cannot make the check backtrack.
+    private static readonly Regex Pattern = new(Grammar, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Host.Length > 0;
-    }
-
-    private static bool HostAndPortValid(string hostPort)
-    {
-        string host;
-        string port;
-        if (hostPort.StartsWith('['))
-        {
-            var close = hostPort.IndexOf(']');
-            if (close < 0)
-            {
-                return false;
-            }
-
-            host = hostPort[1..close];
-            var after = hostPort[(close + 1)..];
-            if (after.Length > 0 && after[0] != ':')
-            {
-                return false;
-            }
-
-            port = after.Length > 0 ? after[1..] : string.Empty;
-            if (host.Contains('.', StringComparison.Ordinal) && !EmbeddedIPv4Valid(host[(host.LastIndexOf(':') + 1)..]))
-            {
-                return false;
-            }
-        }
-        else
-        {
-            if (hostPort.AsSpan().IndexOfAny('[', ']') >= 0)
-            {
-                return false;
-            }
-
-            var colon = hostPort.IndexOf(':');
-            host = colon < 0 ? hostPort : hostPort[..colon];
-            port = colon < 0 ? string.Empty : hostPort[(colon + 1)..];
-        }
-
-        return host.Length > 0 && port.All(char.IsAsciiDigit);
-    }
-
-    // Inside an IPv6 literal the trailing IPv4 part is strict: four decimal octets, no leading zeros.
-    private static bool EmbeddedIPv4Valid(string text)
-    {
-        var parts = text.Split('.');
-        return parts.Length == 4 && parts.All(p =>
-            p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit) && (p.Length == 1 || p[0] != '0') && int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) <= 255);
-    }
+    public static bool IsValid(string text) => Pattern.IsMatch(text);
 }

@@ -43,6 +43,12 @@ internal static class SchemaValidator
             Check(root, target, value, path, errors);
         }
 
+        if (value.ValueKind == JsonValueKind.Number && !JsonDecimal.TryParse(value.GetRawText(), out _))
+        {
+            Add(errors, path, "Number has more significant digits than this server reads exactly (10000).");
+            return;
+        }
+
         if (schema.TryGetProperty("type", out var type) && !MatchesType(type, value))
         {
             Add(errors, path, $"Expected {DescribeType(type)}, got {DescribeValue(value)}.");
@@ -81,7 +87,7 @@ internal static class SchemaValidator
     {
         if (!JsonDecimal.TryParse(value.GetRawText(), out var number))
         {
-            Add(errors, path, "Number is out of the supported range.");
+            Add(errors, path, "Number has more significant digits than this server reads exactly (10000).");
             return;
         }
 

@@ -112,6 +112,30 @@ internal static class ConstantValues
         }
     }
 
+    /// <summary>Whether a constant stored into a double (or, with <paramref name="single"/>, a float) member is
+    /// NaN or infinite there; <paramref name="shown"/> is how the message shows it.</summary>
+    public static bool IsNonFinite(object constant, bool single, out string shown)
+    {
+        shown = string.Empty;
+        if (!TryGetDouble(constant, out var value))
+        {
+            return false;
+        }
+
+        if (single)
+        {
+            value = (float)value;
+        }
+
+        if (!double.IsNaN(value) && !double.IsInfinity(value))
+        {
+            return false;
+        }
+
+        shown = double.IsNaN(value) ? "NaN" : value > 0 ? "+Infinity" : "-Infinity";
+        return true;
+    }
+
     private static bool TryGetDouble(object constant, out double value)
     {
         switch (constant)

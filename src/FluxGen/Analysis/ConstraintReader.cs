@@ -71,7 +71,35 @@ internal static class ConstraintReader
             }
         }
 
+        if (kind == ValueKind.Collection && ItemType(type) is INamedTypeSymbol { TypeKind: TypeKind.Enum } itemEnum)
+        {
+            constraints.ItemEnumType = itemEnum;
+            constraints.ItemDefinedEnumValues = DefinedValues(itemEnum);
+        }
+
         return constraints;
+    }
+
+    /// <summary>The item type of an array or of a generic collection of one type argument.</summary>
+    private static ITypeSymbol? ItemType(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => array.ElementType,
+        INamedTypeSymbol { TypeArguments.Length: 1 } named => named.TypeArguments[0],
+        _ => null,
+    };
+
+    private static ImmutableArray<long> DefinedValues(INamedTypeSymbol enumType)
+    {
+        var defined = ImmutableArray.CreateBuilder<long>();
+        foreach (var member in enumType.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field && ConstantValues.TryGetBits(field.ConstantValue, out var bits))
+            {
+                defined.Add(bits);
+            }
+        }
+
+        return defined.ToImmutable();
     }
 
     private static bool HasAnyConstraint(ImmutableArray<AttributeData> attributes, ConstraintAttributeTypes types)
@@ -79,7 +107,8 @@ internal static class ConstraintReader
         foreach (var attribute in attributes)
         {
             var c = attribute.AttributeClass;
-            if (ConstraintAttributeTypes.Is(c, types.Range) || ConstraintAttributeTypes.Is(c, types.MultipleOf)
+            // [SchemaProperty] alone still makes a schema member: its strings must be Unicode, its numbers finite.
+            if (ConstraintAttributeTypes.Is(c, types.Property) || ConstraintAttributeTypes.Is(c, types.Range) || ConstraintAttributeTypes.Is(c, types.MultipleOf)
                 || ConstraintAttributeTypes.Is(c, types.AllowedValues) || ConstraintAttributeTypes.Is(c, types.Length)
                 || ConstraintAttributeTypes.Is(c, types.Format) || ConstraintAttributeTypes.Is(c, types.Items))
             {
@@ -166,17 +195,8 @@ internal static class ConstraintReader
             var enumType = (INamedTypeSymbol)(type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
                 ? nullable.TypeArguments[0]
                 : type);
-            var defined = ImmutableArray.CreateBuilder<long>();
-            foreach (var member in enumType.GetMembers())
-            {
-                if (member is IFieldSymbol { HasConstantValue: true } field && ConstantValues.TryGetBits(field.ConstantValue, out var bits))
-                {
-                    defined.Add(bits);
-                }
-            }
-
             constraints.EnumType = enumType;
-            constraints.DefinedEnumValues = defined.ToImmutable();
+            constraints.DefinedEnumValues = DefinedValues(enumType);
         }
     }
 

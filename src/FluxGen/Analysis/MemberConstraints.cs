@@ -55,6 +55,12 @@ internal sealed class MemberConstraints
     /// <summary>For an enum member with allowed values: its type and member names, for messages.</summary>
     public INamedTypeSymbol? EnumType { get; set; }
 
+    /// <summary>For a collection of enum values: the item enum type, whatever other attributes the member has.</summary>
+    public INamedTypeSymbol? ItemEnumType { get; set; }
+
+    /// <summary>For a collection of enum values: the constant of every defined member of the item type.</summary>
+    public ImmutableArray<long> ItemDefinedEnumValues { get; set; }
+
     public int MinLength { get; set; } = -1;
 
     public int MaxLength { get; set; } = -1;

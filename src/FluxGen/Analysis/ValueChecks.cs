@@ -18,9 +18,18 @@ internal static class ValueChecks
     /// <param name="written">The expression as written, where a diagnostic goes and a fix replaces.</param>
     public static void Check(OperationAnalysisContext context, MemberConstraints rules, IOperation value, SyntaxNode written)
     {
-        if (rules.HasItemRules && rules.Kind == ValueKind.Collection)
+        if (rules.Kind == ValueKind.Collection)
         {
-            CheckItems(context, rules, value, written);
+            if (rules.HasItemRules)
+            {
+                CheckItems(context, rules, value, written);
+            }
+
+            if (rules.ItemEnumType is not null)
+            {
+                CollectionItems.CheckEnums(context, rules, value, written);
+            }
+
             return;
         }
 
@@ -38,11 +47,14 @@ internal static class ValueChecks
 
         switch (rules.Kind)
         {
-            case ValueKind.String when constant is string text && rules.HasStringRules:
+            case ValueKind.String when constant is string text:
                 CheckString(context, rules, written, text);
                 break;
             case ValueKind.Enum when rules.EnumType is not null:
                 CheckEnum(context, rules, written, constant);
+                break;
+            case ValueKind.Real or ValueKind.Single when ConstantValues.IsNonFinite(constant, rules.Kind == ValueKind.Single, out var shown):
+                Report(context, Descriptors.NotFinite, written, null, rules.Path, shown);
                 break;
             case ValueKind.Integer:
             case ValueKind.Real:
@@ -89,6 +101,13 @@ internal static class ValueChecks
 
     private static void CheckString(OperationAnalysisContext context, MemberConstraints rules, SyntaxNode value, string text)
     {
+        var lone = SchemaText.IndexOfLoneSurrogate(text);
+        if (lone >= 0)
+        {
+            Report(context, Descriptors.LoneSurrogate, value, null, rules.Path, Quote(Shorten(text)), lone.ToString(CultureInfo.InvariantCulture));
+            return;
+        }
+
         // An empty list allows nothing, as an empty JSON Schema enum does.
         if (!rules.AllowedValues.IsDefault && !Contains(rules.AllowedValues, text))
         {
@@ -124,7 +143,12 @@ internal static class ValueChecks
             return;
         }
 
-        var enumType = rules.EnumType!;
+        ReportUndefinedEnum(context, rules.EnumType!, rules.Path, value, constant);
+    }
+
+    /// <summary>FLUX005 for <paramref name="constant"/>, which names no member of <paramref name="enumType"/>.</summary>
+    public static void ReportUndefinedEnum(OperationAnalysisContext context, INamedTypeSymbol enumType, string path, SyntaxNode value, object constant)
+    {
         var names = new System.Collections.Generic.List<string>();
         foreach (var member in enumType.GetMembers())
         {
@@ -135,7 +159,7 @@ internal static class ValueChecks
         }
 
         var shown = "(" + enumType.Name + ")" + System.Convert.ToString(constant, CultureInfo.InvariantCulture);
-        Report(context, Descriptors.UndefinedEnum, value, null, rules.Path, shown, string.Join(", ", names));
+        Report(context, Descriptors.UndefinedEnum, value, null, path, shown, string.Join(", ", names));
     }
 
     private static void CheckItems(OperationAnalysisContext context, MemberConstraints rules, IOperation value, SyntaxNode written)

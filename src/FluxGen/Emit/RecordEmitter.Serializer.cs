@@ -22,12 +22,15 @@ internal static partial class RecordEmitter
 
         writer.Line("/// <summary>This object as JSON text, exactly as <see cref=\"WriteTo\"/> writes it.</summary>");
         writer.Open("public string ToJson()");
-        writer.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();");
-        writer.Open($"using (var writer = new {TypeNames.Json}Utf8JsonWriter(buffer))");
+        writer.Line("var writer = global::Apiframe.Serialization.ApiframeJsonWriterCache.Rent(out var buffer);");
+        writer.Open("try");
         writer.Line("this.WriteTo(writer);");
-        writer.Close();
-        writer.Line();
+        writer.Line("writer.Flush();");
         writer.Line("return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);");
+        writer.Close();
+        writer.Open("finally");
+        writer.Line("global::Apiframe.Serialization.ApiframeJsonWriterCache.Return(writer, buffer);");
+        writer.Close();
         writer.Close();
         writer.Line();
     }
@@ -56,14 +59,15 @@ internal static partial class RecordEmitter
                 writer.Line($"{local}.WriteTo(writer);");
                 break;
             case ValueKind.Array:
+                // An indexer loop: foreach over the list interface would box its enumerator on every call.
                 writer.Line($"writer.WriteStartArray({field});");
-                writer.Open($"foreach (var item in {local})");
-                writer.Line(WriteItem(value.Items!, "item", ns));
+                writer.Open($"for (var i = 0; i < {local}.Count; i++)");
+                writer.Line(WriteItem(value.Items!, $"{local}[i]", ns, property.JsonPath + "[]"));
                 writer.Close();
                 writer.Line("writer.WriteEndArray();");
                 break;
             default:
-                writer.Line(WriteScalar(value, field, local, ns));
+                writer.Line(WriteScalar(value, field, local, ns, property.JsonPath));
                 break;
         }
 
@@ -71,17 +75,17 @@ internal static partial class RecordEmitter
         writer.Line();
     }
 
-    private static string WriteScalar(ValueSpec value, string field, string local, string ns) => value.Kind switch
+    private static string WriteScalar(ValueSpec value, string field, string local, string ns, string path) => value.Kind switch
     {
-        ValueKind.String => $"writer.WriteString({field}, {local});",
+        ValueKind.String => $"writer.WriteString({field}, {TypeNames.Validation}SchemaText.RequireScalarValues({local}, {Literals.String(path)}));",
         ValueKind.Boolean => $"writer.WriteBoolean({field}, {local});",
         ValueKind.Enum => $"writer.WriteString({field}, global::{ns}.{value.TypeName}Extensions.ToWireValue({local}));",
         _ => $"writer.WriteNumber({field}, {local});",
     };
 
-    private static string WriteItem(ValueSpec item, string local, string ns) => item.Kind switch
+    private static string WriteItem(ValueSpec item, string local, string ns, string path) => item.Kind switch
     {
-        ValueKind.String => $"writer.WriteStringValue({local});",
+        ValueKind.String => $"writer.WriteStringValue({TypeNames.Validation}SchemaText.RequireScalarValues({local}, {Literals.String(path)}));",
         ValueKind.Boolean => $"writer.WriteBooleanValue({local});",
         ValueKind.Enum => $"writer.WriteStringValue(global::{ns}.{item.TypeName}Extensions.ToWireValue({local}));",
         _ => $"writer.WriteNumberValue({local});",

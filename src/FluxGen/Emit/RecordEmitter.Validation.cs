@@ -10,9 +10,9 @@ internal static partial class RecordEmitter
         writer.Line("/// <summary>Checks this object against its schema and throws one exception listing every violation.</summary>");
         writer.Line($"/// <exception cref=\"{TypeNames.Validation}ApiframeValidationException\">The object breaks its schema.</exception>");
         writer.Open("public void Validate()");
-        writer.Line($"var errors = new {TypeNames.Validation}ValidationErrors();");
+        writer.Line($"var errors = {TypeNames.Validation}ValidationErrors.Rent();");
         writer.Line("this.CollectErrors(errors);");
-        writer.Line("errors.ThrowIfAny();");
+        writer.Line("errors.ReturnOrThrow();");
         writer.Close();
         writer.Line();
 
@@ -65,7 +65,7 @@ internal static partial class RecordEmitter
     }
 
     private static bool HasChecks(ValueSpec value) =>
-        value.Kind == ValueKind.Enum || value.Minimum is not null || value.Maximum is not null || value.ExclusiveMinimum is not null
+        value.Kind is ValueKind.Enum or ValueKind.String || value.Minimum is not null || value.Maximum is not null || value.ExclusiveMinimum is not null
         || value.ExclusiveMaximum is not null || value.MultipleOf is not null || value.MinLength is not null || value.MaxLength is not null
         || value.Format is not null;
 
@@ -85,6 +85,12 @@ internal static partial class RecordEmitter
                     writer.Line($"errors.Uri({path}, {access});");
                 }
 
+                if (value.MinLength is null && value.MaxLength is null && value.Format != "uri")
+                {
+                    // The length and URI checks refuse lone surrogates themselves; any other string needs its own check.
+                    writer.Line($"errors.ScalarValues({path}, {access});");
+                }
+
                 break;
             case ValueKind.Number or ValueKind.Integer:
                 if (value.Minimum is not null || value.Maximum is not null || value.ExclusiveMinimum is not null || value.ExclusiveMaximum is not null || value.Kind == ValueKind.Number)
@@ -101,10 +107,13 @@ internal static partial class RecordEmitter
                 break;
             case ValueKind.Enum:
                 var allowed = Literals.String(string.Join(", ", value.AllowedValues));
-                var isDefined = nullable
-                    ? $"{access} is not {{ }} {local} || global::{ns}.{value.TypeName}Extensions.IsDefined({local})"
-                    : $"global::{ns}.{value.TypeName}Extensions.IsDefined({access})";
-                writer.Line($"errors.DefinedEnum({path}, {isDefined}, {access}, {allowed});");
+                // Checked before the call: passing the value as object would box it on every valid request.
+                var notDefined = nullable
+                    ? $"{access} is {{ }} {local} && !global::{ns}.{value.TypeName}Extensions.IsDefined({local})"
+                    : $"!global::{ns}.{value.TypeName}Extensions.IsDefined({access})";
+                writer.Open($"if ({notDefined})");
+                writer.Line($"errors.DefinedEnum({path}, false, {(nullable ? local : access)}, {allowed});");
+                writer.Close();
                 break;
         }
     }

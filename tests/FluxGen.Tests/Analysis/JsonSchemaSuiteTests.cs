@@ -20,26 +20,14 @@ public class JsonSchemaSuiteTests(ITestOutputHelper output)
         "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "enum", "minLength", "maxLength", "minItems", "maxItems",
     ];
 
-    // The csproj copies the suite next to the tests; a checkout placed elsewhere than the main tree (a git
-    // worktree) finds it by walking up to the shared folder instead.
+    // The suite lives in the repository (tests/json-schema-test-suite) and the csproj copies it next to the tests,
+    // so a clone with nothing beside it passes.
     private static readonly Lazy<string> SuiteFolder = new(() =>
     {
         var copied = Path.Combine(AppContext.BaseDirectory, "json-schema-test-suite");
-        if (Directory.Exists(copied))
-        {
-            return copied;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var shared = Path.Combine(dir.FullName, "shared", "json-schema-test-suite");
-            if (Directory.Exists(shared))
-            {
-                return shared;
-            }
-        }
-
-        throw new DirectoryNotFoundException("json-schema-test-suite was not copied to the test output.");
+        return Directory.Exists(copied)
+            ? copied
+            : throw new DirectoryNotFoundException("json-schema-test-suite was not copied to the test output.");
     });
 
     // Keywords that say nothing about a value's constraints here.

@@ -49,12 +49,52 @@ public class ValidationTests
         Assert.StartsWith("fluxParams.image_prompt_strength|type|", result);
     }
 
+    [Theory]
+    [InlineData("\"a\\uD800b\"", "", "prompt|unicode|")]
+    [InlineData("\"p\"", "WebhookUrl = \"https://x.com/\\uDC00\"", "webhookUrl|format|")]
+    [InlineData("\"\\uDC00\\uD800\"", "", "prompt|unicode|")]
+    public void ALoneSurrogateIsRefusedAndNeverRewritten(string prompt, string initializer, string expected)
+    {
+        var result = Probes.Run(Probe(initializer, prompt));
+        Assert.StartsWith(expected, result);
+
+        // ToJson() must not write U+FFFD in its place: the server would get another string than the one validated.
+        var json = Probes.Run(ToJsonProbe(initializer, prompt));
+        Assert.StartsWith("ArgumentException:", json);
+        Assert.DoesNotContain("\ufffd", json);
+    }
+
+    [Fact]
+    public void SurrogatePairsAreWrittenAsTheyAre()
+    {
+        var json = Probes.Run(ToJsonProbe(string.Empty, "\"\\uD83C\\uDF08\""));
+        Assert.Equal("{\"prompt\":\"\\uD83C\\uDF08\",\"model\":\"flux-1.1-pro\"}", json);
+    }
+
     [Fact]
     public void AValidRequestPasses()
     {
         var result = Probes.Run(Probe("FluxParams = new() { OutputQuality = 100, ImagePromptStrength = 1, AspectRatio = Flux11ProAspectRatio.Ratio1x1 }, WebhookUrl = \"https://example.com/h\""));
         Assert.Equal("ok", result);
     }
+
+    private static string ToJsonProbe(string initializer, string prompt) => $$"""
+        using Apiframe;
+        public static class Probe
+        {
+            public static string Run()
+            {
+                try
+                {
+                    return new Flux11ProRequest({{prompt}}) { {{initializer}} }.ToJson();
+                }
+                catch (System.ArgumentException ex)
+                {
+                    return "ArgumentException: " + ex.Message;
+                }
+            }
+        }
+        """;
 
     private static string Rules(string result) => string.Join(",", result.Split('\n').Select(l => l.Split('|')[1]));
 

@@ -105,6 +105,8 @@ public static class SchemaText
         return true;
     }
 
+    /// <summary>RFC 3986's <c>IP-literal</c> between the brackets: an IPv6 address or an IPvFuture. A zone id
+    /// (<c>%25eth0</c>) is not part of RFC 3986's grammar, so it is refused.</summary>
     private static bool IsIpLiteral(string value, int start, int end)
     {
         if (start >= end)
@@ -112,39 +114,140 @@ public static class SchemaText
             return false;
         }
 
-        var lastColon = value.LastIndexOf(':', end - 1, end - start);
-        for (var i = start; i < end; i++)
+        return value[start] == 'v' || value[start] == 'V' ? IsIpvFuture(value, start + 1, end) : IsIpv6(value, start, end);
+    }
+
+    // IPvFuture = "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" )
+    private static bool IsIpvFuture(string value, int start, int end)
+    {
+        var i = start;
+        while (i < end && IsHex(value[i]))
         {
-            var c = value[i];
-            var hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            if (!hex && c != ':' && c != '.')
-            {
-                return false;
-            }
+            i++;
         }
 
-        // An embedded IPv4 tail must be four decimal octets with no leading zeros.
-        var tail = value.Substring(lastColon + 1, end - lastColon - 1);
-        if (tail.IndexOf('.') < 0)
-        {
-            return lastColon >= start;
-        }
-
-        var octets = tail.Split('.');
-        if (octets.Length != 4)
+        if (i == start || i >= end || value[i] != '.' || i + 1 == end)
         {
             return false;
         }
 
-        foreach (var octet in octets)
+        for (i++; i < end; i++)
         {
-            if (octet.Length == 0 || octet.Length > 3 || (octet.Length > 1 && octet[0] == '0') || !int.TryParse(octet, out var number) || number > 255)
+            var c = value[i];
+            if (c >= 128 || (Classes[c] & (Plain | Colon)) == 0)
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    // RFC 3986 section 3.2.2: eight 16-bit pieces of 1 to 4 hex digits, the last two of which may be written as an
+    // IPv4 address; one "::" may stand for one or more zero pieces, so with it at most seven pieces are written.
+    // Written as a scanner rather than the RFC's nine alternatives: the counts below say the same thing.
+    private static bool IsIpv6(string value, int start, int end)
+    {
+        var pieces = 0;
+        var elided = false;
+        var i = start;
+        if (end - start >= 2 && value[start] == ':' && value[start + 1] == ':')
+        {
+            elided = true;
+            i += 2;
+            if (i == end)
+            {
+                return true;
+            }
+        }
+
+        while (true)
+        {
+            var pieceStart = i;
+            while (i < end && i - pieceStart < 5 && IsHex(value[i]))
+            {
+                i++;
+            }
+
+            if (i < end && value[i] == '.')
+            {
+                // The IPv4 tail ends the address and counts as two pieces.
+                return IsIpv4(value, pieceStart, end) && (elided ? pieces + 2 <= 7 : pieces + 2 == 8);
+            }
+
+            var length = i - pieceStart;
+            if (length == 0 || length > 4)
+            {
+                return false;
+            }
+
+            pieces++;
+            if (i == end)
+            {
+                return elided ? pieces <= 7 : pieces == 8;
+            }
+
+            if (value[i] != ':')
+            {
+                return false;
+            }
+
+            i++;
+            if (i < end && value[i] == ':')
+            {
+                if (elided)
+                {
+                    return false;
+                }
+
+                elided = true;
+                i++;
+                if (i == end)
+                {
+                    return pieces <= 7;
+                }
+            }
+            else if (i == end)
+            {
+                return false;
+            }
+        }
+    }
+
+    // IPv4address = dec-octet "." dec-octet "." dec-octet "." dec-octet; a dec-octet is 0-255 with no leading zero.
+    private static bool IsIpv4(string value, int start, int end)
+    {
+        var octets = 0;
+        var i = start;
+        while (true)
+        {
+            var octetStart = i;
+            var number = 0;
+            while (i < end && i - octetStart < 4 && value[i] >= '0' && value[i] <= '9')
+            {
+                number = (number * 10) + (value[i] - '0');
+                i++;
+            }
+
+            var length = i - octetStart;
+            if (length == 0 || length > 3 || number > 255 || (length > 1 && value[octetStart] == '0'))
+            {
+                return false;
+            }
+
+            octets++;
+            if (i == end)
+            {
+                return octets == 4;
+            }
+
+            if (value[i] != '.' || octets == 4)
+            {
+                return false;
+            }
+
+            i++;
+        }
     }
 
     private static bool IsPathQueryFragment(string value, int start)
@@ -228,6 +331,83 @@ public static class SchemaText
     }
 
     private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+
+    /// <summary>Whether every <see langword="char"/> belongs to a Unicode scalar value: no high surrogate without a
+    /// low one after it, no low surrogate without a high one before it. JSON text is Unicode, so a lone surrogate
+    /// has no faithful form on the wire; it is invalid everywhere rather than rewritten.</summary>
+    public static bool IsScalarValues(string value) => IndexOfLoneSurrogate(value) < 0;
+
+    /// <summary>The index of the first lone surrogate in <paramref name="value"/>, or -1 when there is none.</summary>
+    public static int IndexOfLoneSurrogate(string value)
+    {
+        // Most text has no surrogate at all; the vectorized search keeps that case cheap.
+        var first = IndexOfSurrogate(value);
+        if (first < 0)
+        {
+            return -1;
+        }
+
+        for (var i = first; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    return i;
+                }
+
+                i++;
+            }
+            else if (char.IsLowSurrogate(c))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Returns <paramref name="value"/> when it is made of Unicode scalar values, else throws: the JSON
+    /// writer would otherwise put U+FFFD on the wire, another string than the one validated.</summary>
+    /// <param name="value">The string about to be written.</param>
+    /// <param name="path">The JSON path of the member, for the message.</param>
+    /// <exception cref="ArgumentException">The string holds a lone surrogate.</exception>
+    public static string RequireScalarValues(string value, string path) =>
+        IsScalarValues(value) ? value : throw new ArgumentException($"{path} holds a lone UTF-16 surrogate, which JSON cannot carry.", nameof(value));
+
+#if NET8_0_OR_GREATER
+    // A vectorized range search; MemoryExtensions.IndexOfAnyInRange allocates on each call where SearchValues does not.
+    private static readonly global::System.Buffers.SearchValues<char> Surrogates = CreateSurrogates();
+
+    private static global::System.Buffers.SearchValues<char> CreateSurrogates()
+    {
+        var all = new char[0x800];
+        for (var i = 0; i < all.Length; i++)
+        {
+            all[i] = (char)(0xD800 + i);
+        }
+
+        return global::System.Buffers.SearchValues.Create(all);
+    }
+#endif
+
+    private static int IndexOfSurrogate(string value)
+    {
+#if NET8_0_OR_GREATER
+        return global::System.MemoryExtensions.IndexOfAny(global::System.MemoryExtensions.AsSpan(value), Surrogates);
+#else
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsSurrogate(value[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+#endif
+    }
 
     /// <summary>The length JSON Schema sees: Unicode code points, so a surrogate pair counts once.</summary>
     public static int CodePoints(string value)

@@ -10,6 +10,10 @@ namespace Apiframe.Validation;
 /// </summary>
 public sealed class ValidationErrors
 {
+    // One collector per thread, reused by every Validate() that finds nothing: a valid request allocates nothing.
+    [ThreadStatic]
+    private static ValidationErrors? t_spare;
+
     private List<ApiframeValidationError>? _errors;
 
     /// <summary>Whether any violation was found.</summary>
@@ -31,6 +35,29 @@ public sealed class ValidationErrors
         }
     }
 
+    /// <summary>An empty collector: this thread's spare one when it has it. Pair with <see cref="ReturnOrThrow"/>.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public static ValidationErrors Rent()
+    {
+        var spare = t_spare;
+        if (spare is null)
+        {
+            return new ValidationErrors();
+        }
+
+        t_spare = null;
+        return spare;
+    }
+
+    /// <summary>Throws <see cref="ApiframeValidationException"/> if anything was recorded; otherwise keeps this
+    /// (empty) collector as the thread's spare for the next <see cref="Rent"/>.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ReturnOrThrow()
+    {
+        ThrowIfAny();
+        t_spare = this;
+    }
+
     /// <summary>A required member must be present.</summary>
     public void Required(string path, object? value)
     {
@@ -45,6 +72,12 @@ public sealed class ValidationErrors
     {
         if (value is null)
         {
+            return;
+        }
+
+        if (!SchemaText.IsScalarValues(value))
+        {
+            AddLoneSurrogate(path, value);
             return;
         }
 
@@ -74,35 +107,85 @@ public sealed class ValidationErrors
             return;
         }
 
-        Range(path, SchemaNumber.FromDouble(v), minimum, maximum, exclusiveMinimum, exclusiveMaximum);
+        if (minimum is not null && SchemaBound.For(minimum).ValueCompare(v) < 0)
+        {
+            AddBelow(path, "minimum", minimum, SchemaNumber.FromDouble(v));
+        }
+
+        if (maximum is not null && SchemaBound.For(maximum).ValueCompare(v) > 0)
+        {
+            AddAbove(path, "maximum", maximum, SchemaNumber.FromDouble(v));
+        }
+
+        if (exclusiveMinimum is not null && SchemaBound.For(exclusiveMinimum).ValueCompare(v) <= 0)
+        {
+            AddBelow(path, "exclusiveMinimum", exclusiveMinimum, SchemaNumber.FromDouble(v));
+        }
+
+        if (exclusiveMaximum is not null && SchemaBound.For(exclusiveMaximum).ValueCompare(v) >= 0)
+        {
+            AddAbove(path, "exclusiveMaximum", exclusiveMaximum, SchemaNumber.FromDouble(v));
+        }
     }
 
     /// <summary>Numeric bounds given as decimal text; <see langword="null"/> means no bound.</summary>
     public void Range(string path, long? value, string? minimum, string? maximum, string? exclusiveMinimum = null, string? exclusiveMaximum = null)
     {
-        if (value is { } v)
+        if (value is not { } v)
         {
-            Range(path, SchemaNumber.FromInt64(v), minimum, maximum, exclusiveMinimum, exclusiveMaximum);
+            return;
+        }
+
+        if (minimum is not null && SchemaBound.For(minimum).ValueCompare(v) < 0)
+        {
+            AddBelow(path, "minimum", minimum, SchemaNumber.FromInt64(v));
+        }
+
+        if (maximum is not null && SchemaBound.For(maximum).ValueCompare(v) > 0)
+        {
+            AddAbove(path, "maximum", maximum, SchemaNumber.FromInt64(v));
+        }
+
+        if (exclusiveMinimum is not null && SchemaBound.For(exclusiveMinimum).ValueCompare(v) <= 0)
+        {
+            AddBelow(path, "exclusiveMinimum", exclusiveMinimum, SchemaNumber.FromInt64(v));
+        }
+
+        if (exclusiveMaximum is not null && SchemaBound.For(exclusiveMaximum).ValueCompare(v) >= 0)
+        {
+            AddAbove(path, "exclusiveMaximum", exclusiveMaximum, SchemaNumber.FromInt64(v));
         }
     }
 
     /// <summary>The value must be an integer multiple of the step given as decimal text.</summary>
     public void MultipleOf(string path, double? value, string step)
     {
-        if (value is { } v && !double.IsNaN(v) && !double.IsInfinity(v))
+        if (value is { } v && !double.IsNaN(v) && !double.IsInfinity(v) && !SchemaBound.For(step).IsMultipleOf(v))
         {
-            MultipleOf(path, SchemaNumber.FromDouble(v), step);
+            AddOffStep(path, SchemaNumber.FromDouble(v), step);
         }
     }
 
     /// <summary>The value must be an integer multiple of the step given as decimal text.</summary>
     public void MultipleOf(string path, long? value, string step)
     {
-        if (value is { } v)
+        if (value is { } v && !SchemaBound.For(step).IsMultipleOf(v))
         {
-            MultipleOf(path, SchemaNumber.FromInt64(v), step);
+            AddOffStep(path, SchemaNumber.FromInt64(v), step);
         }
     }
+
+    /// <summary>The string must be made of Unicode scalar values (no lone surrogate): JSON cannot carry one.</summary>
+    public void ScalarValues(string path, string? value)
+    {
+        if (value is not null && !SchemaText.IsScalarValues(value))
+        {
+            AddLoneSurrogate(path, value);
+        }
+    }
+
+    private void AddLoneSurrogate(string path, string value) =>
+        Add(path, "unicode", "Unicode scalar values", Quote(value), $"{path} holds a lone UTF-16 surrogate, which JSON text cannot carry.");
 
     /// <summary>The value must be an absolute http or https URI.</summary>
     public void Uri(string path, string? value)
@@ -162,36 +245,18 @@ public sealed class ValidationErrors
         }
     }
 
-    private void Range(string path, SchemaNumber number, string? minimum, string? maximum, string? exclusiveMinimum, string? exclusiveMaximum)
-    {
-        if (minimum is not null && number < SchemaNumber.Parse(minimum))
-        {
-            Add(path, "minimum", minimum, number.ToString(), $"{path} is {number}, below the minimum {minimum}.");
-        }
+    private void AddBelow(string path, string constraint, string bound, SchemaNumber number) =>
+        Add(path, constraint, bound, number.ToString(), constraint == "minimum"
+            ? $"{path} is {number}, below the minimum {bound}."
+            : $"{path} is {number}; it must be greater than {bound}.");
 
-        if (maximum is not null && number > SchemaNumber.Parse(maximum))
-        {
-            Add(path, "maximum", maximum, number.ToString(), $"{path} is {number}, above the maximum {maximum}.");
-        }
+    private void AddAbove(string path, string constraint, string bound, SchemaNumber number) =>
+        Add(path, constraint, bound, number.ToString(), constraint == "maximum"
+            ? $"{path} is {number}, above the maximum {bound}."
+            : $"{path} is {number}; it must be less than {bound}.");
 
-        if (exclusiveMinimum is not null && number <= SchemaNumber.Parse(exclusiveMinimum))
-        {
-            Add(path, "exclusiveMinimum", exclusiveMinimum, number.ToString(), $"{path} is {number}; it must be greater than {exclusiveMinimum}.");
-        }
-
-        if (exclusiveMaximum is not null && number >= SchemaNumber.Parse(exclusiveMaximum))
-        {
-            Add(path, "exclusiveMaximum", exclusiveMaximum, number.ToString(), $"{path} is {number}; it must be less than {exclusiveMaximum}.");
-        }
-    }
-
-    private void MultipleOf(string path, SchemaNumber number, string step)
-    {
-        if (!number.IsMultipleOf(SchemaNumber.Parse(step)))
-        {
-            Add(path, "multipleOf", step, number.ToString(), $"{path} is {number}, which is not a multiple of {step}.");
-        }
-    }
+    private void AddOffStep(string path, SchemaNumber number, string step) =>
+        Add(path, "multipleOf", step, number.ToString(), $"{path} is {number}, which is not a multiple of {step}.");
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 

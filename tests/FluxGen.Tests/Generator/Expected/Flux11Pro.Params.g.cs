@@ -67,7 +67,7 @@ namespace Apiframe
             writer.WriteStartObject();
             if (this.ImagePrompt is { } imagePromptValue)
             {
-                writer.WriteString(s_imagePrompt, imagePromptValue);
+                writer.WriteString(s_imagePrompt, global::Apiframe.Validation.SchemaText.RequireScalarValues(imagePromptValue, "fluxParams.image_prompt"));
             }
 
             if (this.ImagePromptStrength is { } imagePromptStrengthValue)
@@ -106,22 +106,26 @@ namespace Apiframe
         /// <summary>This object as JSON text, exactly as <see cref="WriteTo"/> writes it.</summary>
         public string ToJson()
         {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            var writer = global::Apiframe.Serialization.ApiframeJsonWriterCache.Rent(out var buffer);
+            try
             {
                 this.WriteTo(writer);
+                writer.Flush();
+                return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
             }
-
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            finally
+            {
+                global::Apiframe.Serialization.ApiframeJsonWriterCache.Return(writer, buffer);
+            }
         }
 
         /// <summary>Checks this object against its schema and throws one exception listing every violation.</summary>
         /// <exception cref="global::Apiframe.Validation.ApiframeValidationException">The object breaks its schema.</exception>
         public void Validate()
         {
-            var errors = new global::Apiframe.Validation.ValidationErrors();
+            var errors = global::Apiframe.Validation.ValidationErrors.Rent();
             this.CollectErrors(errors);
-            errors.ThrowIfAny();
+            errors.ReturnOrThrow();
         }
 
         /// <summary>Adds every way this object breaks its schema to <paramref name="errors"/>.</summary>
@@ -133,9 +137,15 @@ namespace Apiframe
             errors.Uri("fluxParams.image_prompt", this.ImagePrompt);
             errors.Range("fluxParams.image_prompt_strength", this.ImagePromptStrength, "0", "1", null, null);
             errors.MultipleOf("fluxParams.image_prompt_strength", this.ImagePromptStrength, "0.05");
-            errors.DefinedEnum("fluxParams.output_format", this.OutputFormat is not { } outputFormatValue || global::Apiframe.Flux11ProOutputFormatExtensions.IsDefined(outputFormatValue), this.OutputFormat, "jpg, png, webp");
+            if (this.OutputFormat is { } outputFormatValue && !global::Apiframe.Flux11ProOutputFormatExtensions.IsDefined(outputFormatValue))
+            {
+                errors.DefinedEnum("fluxParams.output_format", false, outputFormatValue, "jpg, png, webp");
+            }
             errors.Range("fluxParams.output_quality", this.OutputQuality, "0", "100", null, null);
-            errors.DefinedEnum("fluxParams.aspect_ratio", this.AspectRatio is not { } aspectRatioValue || global::Apiframe.Flux11ProAspectRatioExtensions.IsDefined(aspectRatioValue), this.AspectRatio, "1:1, 3:4, 4:3, 9:16, 16:9");
+            if (this.AspectRatio is { } aspectRatioValue && !global::Apiframe.Flux11ProAspectRatioExtensions.IsDefined(aspectRatioValue))
+            {
+                errors.DefinedEnum("fluxParams.aspect_ratio", false, aspectRatioValue, "1:1, 3:4, 4:3, 9:16, 16:9");
+            }
         }
     }
 }
