@@ -21,7 +21,7 @@ namespace FluxGen.CodeFixes;
 [Shared]
 public sealed class ApiKeyLiteralCodeFixProvider : CodeFixProvider
 {
-    private const string Title = "Read the key from the APIFRAME_API_KEY environment variable";
+    private const string EquivalenceKey = "FluxGen.ReadApiKeyFromEnvironment";
 
     // Finds the call again after the literal is swapped, to adjust the declaration that holds it.
     private static readonly SyntaxAnnotation Marker = new("FluxGen.ApiKeyReplacement");
@@ -52,7 +52,7 @@ public sealed class ApiKeyLiteralCodeFixProvider : CodeFixProvider
 
             var document = context.Document;
             context.RegisterCodeFix(
-                CodeAction.Create(Title, cancellationToken => ReplaceAsync(document, literal, cancellationToken), equivalenceKey: Title),
+                CodeAction.Create(Descriptors.Messages.GetString("Fix_ReadKeyFromEnvironment")!, cancellationToken => ReplaceAsync(document, literal, cancellationToken), equivalenceKey: EquivalenceKey),
                 diagnostic);
         }
     }

@@ -47,7 +47,7 @@ public sealed class DependentMemberCodeFixProvider : CodeFixProvider
             var document = context.Document;
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    $"Remove {member ?? assignment.Left.ToString()}",
+                    string.Format(System.Globalization.CultureInfo.InvariantCulture, Descriptors.Messages.GetString("Fix_RemoveDependent")!, member ?? assignment.Left.ToString()),
                     cancellationToken => RemoveAsync(document, assignment, cancellationToken),
                     equivalenceKey: EquivalenceKey),
                 diagnostic);

@@ -81,7 +81,7 @@ public class PackageConsumerTests(ITestOutputHelper output)
             var japanese = await DotnetCli.RunAsync(work, new Dictionary<string, string> { ["DOTNET_CLI_UI_LANGUAGE"] = "ja" }, "build", "-c", "Release", "-f", "net10.0", "--no-incremental");
             var japaneseLine = japanese.Output.Split('\n').First(l => l.Contains("FLUX002", StringComparison.Ordinal)).Trim();
             output.WriteLine(japaneseLine);
-            Assert.Contains("error FLUX002: 'fluxParams.output_quality' は at least 0 and at most 100 である必要がありますが、101 です", japaneseLine);
+            Assert.Contains("error FLUX002: 'fluxParams.output_quality' は 0 以上、100 以下 である必要がありますが、101 です", japaneseLine);
 
             // 3. One .editorconfig line turns the rule down to a suggestion, and the project builds again.
             File.WriteAllText(Path.Combine(work, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.FLUX002.severity = suggestion\n");

@@ -49,6 +49,23 @@ public partial class LocalizationTests
     }
 
     [Fact]
+    public void Every_english_resource_has_a_japanese_translation_and_no_other()
+    {
+        var english = Descriptors.Messages.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!
+            .Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+        var japanese = Descriptors.Messages.GetResourceSet(Japanese, createIfNotExists: true, tryParents: false)
+            ?? Descriptors.Messages.GetResourceSet(new CultureInfo("ja"), createIfNotExists: true, tryParents: false)!;
+        var translated = japanese.Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+
+        Assert.Equal(english.Keys.Order(StringComparer.Ordinal), translated.Keys.Order(StringComparer.Ordinal));
+        Assert.All(english, entry =>
+        {
+            Assert.NotEqual(entry.Value, translated[entry.Key]);
+            Assert.Equal(Placeholders(entry.Value), Placeholders(translated[entry.Key]));
+        });
+    }
+
+    [Fact]
     public void The_rules_speak_japanese_when_asked_and_english_otherwise()
     {
         Assert.Equal("値がスキーマの最大値を超えています", Descriptors.AboveMaximum.Title.ToString(new CultureInfo("ja")));
@@ -69,8 +86,20 @@ public partial class LocalizationTests
 
         var diagnostic = Assert.Single(await FluxGen.Tests.Analysis.CompilationRunner.AnalyzeAsync(compilation));
 
-        Assert.Equal("'fluxParams.output_quality' は at least 0 and at most 100 である必要がありますが、101 です", diagnostic.GetMessage(Japanese));
+        Assert.Equal("'fluxParams.output_quality' は 0 以上、100 以下 である必要がありますが、101 です", diagnostic.GetMessage(Japanese));
         Assert.Equal("'fluxParams.output_quality' must be at least 0 and at most 100, but is 101", diagnostic.GetMessage(English));
+    }
+
+    [Fact]
+    public void Bounds_inside_a_message_follow_the_culture_too()
+    {
+        var exclusive = BoundsText.Range(null, "0", null, "1");
+        var count = BoundsText.Count(1, -1);
+
+        Assert.Equal("greater than 0 and less than 1", exclusive.ToString(null, English));
+        Assert.Equal("0 より大きい、1 未満", exclusive.ToString(null, Japanese));
+        Assert.Equal("'webhookEvents' の要素数は 1 以上 である必要がありますが、0 個です",
+            string.Format(Japanese, Descriptors.ItemCountOutOfRange.MessageFormat.ToString(Japanese), "webhookEvents", "0", count));
     }
 
     [Fact]
