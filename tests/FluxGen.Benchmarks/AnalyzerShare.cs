@@ -26,6 +26,8 @@ internal static class AnalyzerShare
             var compile = new List<double>();
             var analyzer = new List<double>();
             var idle = new List<double>();
+            var dependent = new List<double>();
+            var keys = new List<double>();
             var findings = 0;
             for (var round = 0; round <= rounds; round++)
             {
@@ -34,12 +36,16 @@ internal static class AnalyzerShare
                 var compileTime = clock.Elapsed.TotalMilliseconds;
                 var (fluxGen, reported) = await AnalyzerTimeAsync(compilation, new SchemaValueAnalyzer());
                 var (idleTime, _) = await AnalyzerTimeAsync(compilation, new IdleOperationAnalyzer());
+                var (dependentTime, _) = await AnalyzerTimeAsync(compilation, new FluxGen.Analysis.Dependencies.DependentMemberAnalyzer());
+                var (keyTime, _) = await AnalyzerTimeAsync(compilation, new FluxGen.Analysis.Secrets.ApiKeyLiteralAnalyzer());
                 findings = reported;
                 if (round > 0)
                 {
                     compile.Add(compileTime);
                     analyzer.Add(fluxGen);
                     idle.Add(idleTime);
+                    dependent.Add(dependentTime);
+                    keys.Add(keyTime);
                 }
             }
 
@@ -47,6 +53,7 @@ internal static class AnalyzerShare
             Console.WriteLine($"{(withFindings ? "1% invalid initializers" : "all initializers valid")} ({findings} findings), {rounds} rounds:");
             Console.WriteLine($"  compile (baseline) {Median(compile):0} ms; FluxGen analyzer {Median(analyzer):0.0} ms; idle analyzer {Median(idle):0.0} ms");
             Console.WriteLine($"  FluxGen analyzer / compile = {ratio:P1}");
+            Console.WriteLine($"  FLUX050 (dependentRequired) {Median(dependent):0.0} ms = {Median(dependent) / Median(compile):P1}; FLUX051 (key literals) {Median(keys):0.0} ms = {Median(keys) / Median(compile):P1} of compile");
         }
     }
 

@@ -94,6 +94,23 @@ public class ApiKeyLiteralTests
             """);
 
     [Fact]
+    public Task The_fix_qualifies_Environment_where_System_is_not_in_scope() =>
+        VerifyFixAsync(
+            $$"""
+            class Startup
+            {
+                string Key() => {|#0:"{{Key}}"|};
+            }
+            """,
+            [Flux051(0)],
+            """
+            class Startup
+            {
+                string Key() => System.Environment.GetEnvironmentVariable("APIFRAME_API_KEY");
+            }
+            """);
+
+    [Fact]
     public Task No_fix_where_csharp_needs_a_constant_or_the_key_is_part_of_a_longer_string() =>
         VerifyFixAsync(
             $$"""

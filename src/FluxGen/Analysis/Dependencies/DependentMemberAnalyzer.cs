@@ -45,7 +45,9 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
     private sealed class RuleCache
     {
         private readonly ImmutableArray<INamedTypeSymbol> _attributes;
-        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<DependencyRule>> _types = new(SymbolEqualityComparer.Default);
+        // Keyed by reference, as the value analyzer's member cache is: a symbol's public object is cached by the
+        // compilation, and reference hashing is the cheapest test on a path every object creation takes.
+        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<DependencyRule>> _types = new(ReferenceComparer.Instance);
 
         public RuleCache(ImmutableArray<INamedTypeSymbol> attributes) => _attributes = attributes;
 
@@ -53,8 +55,9 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
         {
             var creation = (IObjectCreationOperation)context.Operation;
 
-            // The operand of a `with` is judged together with it, where the members the `with` adds are known.
-            if (creation.Type is not { } type || IsWithOperand(creation) || Rules(type) is not { IsEmpty: false } rules)
+            // Most creations set no dependent member: that is decided before anything is allocated. The operand of a
+            // `with` is judged together with it, where the members the `with` adds are known.
+            if (creation.Type is not { } type || Rules(type) is not { IsEmpty: false } rules || !SetsAnyDependent(creation, rules) || IsWithOperand(creation))
             {
                 return;
             }
@@ -62,6 +65,33 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
             var state = new Dictionary<string, Write>();
             Collect(creation, state);
             Report(context, rules, state, wholeObject: true);
+        }
+
+        private static bool SetsAnyDependent(IObjectCreationOperation creation, ImmutableArray<DependencyRule> rules)
+        {
+            foreach (var rule in rules)
+            {
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter is { } parameter && string.Equals(parameter.Name, rule.Dependent.Name, System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                if (creation.Initializer is { } initializer)
+                {
+                    foreach (var item in initializer.Initializers)
+                    {
+                        if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } && string.Equals(property.Property.Name, rule.Dependent.Name, System.StringComparison.Ordinal))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         public void AnalyzeWith(OperationAnalysisContext context)
@@ -165,6 +195,15 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
         }
 
         private ImmutableArray<DependencyRule> Rules(ITypeSymbol type) => _types.GetOrAdd(type.OriginalDefinition, Read);
+
+        private sealed class ReferenceComparer : IEqualityComparer<ITypeSymbol>
+        {
+            public static readonly ReferenceComparer Instance = new();
+
+            public bool Equals(ITypeSymbol? x, ITypeSymbol? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(ITypeSymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        }
 
         private ImmutableArray<DependencyRule> Read(ITypeSymbol type)
         {

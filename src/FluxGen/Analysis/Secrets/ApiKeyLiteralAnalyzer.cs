@@ -32,6 +32,13 @@ public sealed class ApiKeyLiteralAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeTree(SyntaxTreeAnalysisContext context)
     {
+        // A file without the prefix anywhere has no key literal (escapes aside): one ordinal search, and a tree's text
+        // is usually held as one string, so this neither copies nor walks the tree.
+        if (context.Tree.GetText(context.CancellationToken).ToString().IndexOf(ApiKeyShape.Prefix, System.StringComparison.Ordinal) < 0)
+        {
+            return;
+        }
+
         var root = context.Tree.GetRoot(context.CancellationToken);
         foreach (var token in root.DescendantTokens(descendIntoTrivia: false))
         {
