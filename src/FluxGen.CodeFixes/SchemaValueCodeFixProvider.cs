@@ -60,12 +60,16 @@ public sealed class SchemaValueCodeFixProvider : CodeFixProvider
         }
     }
 
-    private static string Title(string kind, string replacement) => kind switch
-    {
-        FixProperties.Snap => $"Round to the nearest step: {replacement}",
-        FixProperties.Closest => $"Use the closest allowed value: {replacement}",
-        _ => $"Clamp to the nearest allowed value: {replacement}",
-    };
+    // Titles come from the same resources as the diagnostics, in the IDE's UI culture.
+    private static string Title(string kind, string replacement) => string.Format(
+        System.Globalization.CultureInfo.InvariantCulture,
+        Descriptors.Messages.GetString(kind switch
+        {
+            FixProperties.Snap => "Fix_Snap",
+            FixProperties.Closest => "Fix_Closest",
+            _ => "Fix_Clamp",
+        })!,
+        replacement);
 
     private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax value, string replacement, CancellationToken cancellationToken)
     {

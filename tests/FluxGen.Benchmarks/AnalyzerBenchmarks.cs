@@ -134,6 +134,7 @@ internal static class BenchmarkSources
                 .Append("        FluxParams = new()\n")
                 .Append("        {\n")
                 .Append("            OutputQuality = ").Append(quality).Append(",\n")
+                .Append("            ImagePrompt = \"https://example.com/ref/").Append(i).Append(".png\",\n")
                 .Append("            ImagePromptStrength = ").Append(strength).Append(",\n")
                 .Append("            OutputFormat = Flux11ProOutputFormat.Png,\n")
                 .Append("            AspectRatio = Flux11ProAspectRatio.Ratio16x9,\n")

@@ -27,6 +27,8 @@ internal static class AnalyzerShare
             var analyzer = new List<double>();
             var idle = new List<double>();
             var reporting = new List<double>();
+            var dependent = new List<double>();
+            var keys = new List<double>();
 
             // Where FluxGen reports, found once: the trivial reporting analyzer reports at exactly these places.
             var places = (await compilation.Clone().WithAnalyzers([new SchemaValueAnalyzer()]).GetAnalyzerDiagnosticsAsync())
@@ -45,12 +47,17 @@ internal static class AnalyzerShare
                     throw new InvalidOperationException($"Expected {findings} findings from both analyzers, got {reported} and {reportedByTrivial}.");
                 }
 
+                var (dependentTime, _) = await AnalyzerTimeAsync(compilation, new FluxGen.Analysis.Dependencies.DependentMemberAnalyzer());
+                var (keyTime, _) = await AnalyzerTimeAsync(compilation, new FluxGen.Analysis.Secrets.ApiKeyLiteralAnalyzer());
+
                 if (round > 0)
                 {
                     compile.Add(compileTime);
                     analyzer.Add(fluxGen);
                     idle.Add(idleTime);
                     reporting.Add(reportingTime);
+                    dependent.Add(dependentTime);
+                    keys.Add(keyTime);
                 }
             }
 
@@ -58,6 +65,7 @@ internal static class AnalyzerShare
             Console.WriteLine($"{(withFindings ? "1% invalid initializers" : "all initializers valid")} ({findings} findings), {rounds} rounds:");
             Console.WriteLine($"  compile (baseline) {Median(compile):0} ms; FluxGen analyzer {Median(analyzer):0.0} ms; idle analyzer {Median(idle):0.0} ms; trivial analyzer reporting the same {findings} diagnostics {Median(reporting):0.0} ms");
             Console.WriteLine($"  FluxGen analyzer / compile = {ratio:P1}; trivial reporting analyzer / compile = {Median(reporting) / Median(compile):P1}");
+            Console.WriteLine($"  FLUX050 (dependentRequired) {Median(dependent):0.0} ms = {Median(dependent) / Median(compile):P1}; FLUX051 (key literals) {Median(keys):0.0} ms = {Median(keys) / Median(compile):P1} of compile");
         }
     }
 

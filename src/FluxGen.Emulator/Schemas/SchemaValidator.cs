@@ -13,7 +13,7 @@ namespace FluxGen.Emulator.Schemas;
 /// minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minLength, maxLength, pattern, minItems,
 /// maxItems, uniqueItems, format "uri" and local <c>$ref</c>. Other keywords are ignored, as the spec allows.
 /// </remarks>
-internal static class SchemaValidator
+internal static partial class SchemaValidator
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(200);
 
@@ -195,6 +195,7 @@ internal static class SchemaValidator
             }
         }
 
+        CheckDependentRequired(schema, obj, path, errors);
         schema.TryGetProperty("additionalProperties", out var additional);
         foreach (var property in obj.EnumerateObject())
         {

@@ -10,60 +10,28 @@ internal static partial class Descriptors
     private const string ValueCategory = "Usage";
 
     /// <summary>FLUX001: a constant below <c>minimum</c> or at/below <c>exclusiveMinimum</c>.</summary>
-    internal static readonly DiagnosticDescriptor BelowMinimum = Rule(
-        "FLUX001",
-        "Value is below the schema minimum",
-        "'{0}' must be {2}, but is {1}",
-        "The schema gives this member a lower bound and the constant falls below it; Apiframe rejects the request.");
+    internal static readonly DiagnosticDescriptor BelowMinimum = Rule("FLUX001");
 
     /// <summary>FLUX002: a constant above <c>maximum</c> or at/above <c>exclusiveMaximum</c>.</summary>
-    internal static readonly DiagnosticDescriptor AboveMaximum = Rule(
-        "FLUX002",
-        "Value is above the schema maximum",
-        "'{0}' must be {2}, but is {1}",
-        "The schema gives this member an upper bound and the constant exceeds it; Apiframe rejects the request.");
+    internal static readonly DiagnosticDescriptor AboveMaximum = Rule("FLUX002");
 
     /// <summary>FLUX003: a constant that is not an integer multiple of <c>multipleOf</c>.</summary>
-    internal static readonly DiagnosticDescriptor OffStep = Rule(
-        "FLUX003",
-        "Value is not on the schema step",
-        "'{0}' must be a multiple of {2}, but is {1}",
-        "The schema's multipleOf is checked exactly on the decimal number the request carries (a double's shortest round-trip text), so every decimal literal written on the step passes.");
+    internal static readonly DiagnosticDescriptor OffStep = Rule("FLUX003");
 
     /// <summary>FLUX004: a string constant that is not one of the schema's <c>enum</c> values.</summary>
-    internal static readonly DiagnosticDescriptor UnknownString = Rule(
-        "FLUX004",
-        "String is not an allowed value",
-        "'{0}' must be one of {2}, but is {1}",
-        "The schema lists the only strings this member accepts; comparison is ordinal, as the server's.");
+    internal static readonly DiagnosticDescriptor UnknownString = Rule("FLUX004");
 
     /// <summary>FLUX005: an enum constant cast from a number that names no member of the enum.</summary>
-    internal static readonly DiagnosticDescriptor UndefinedEnum = Rule(
-        "FLUX005",
-        "Enum value is not defined",
-        "'{0}' must be one of {2}, but is {1}",
-        "A cast can give an enum any number, but only the defined members have a wire value the server accepts.");
+    internal static readonly DiagnosticDescriptor UndefinedEnum = Rule("FLUX005");
 
     /// <summary>FLUX006: a string constant shorter than <c>minLength</c> or longer than <c>maxLength</c>.</summary>
-    internal static readonly DiagnosticDescriptor LengthOutOfRange = Rule(
-        "FLUX006",
-        "String length is outside the schema bounds",
-        "'{0}' must be {2} characters long, but has {1}",
-        "Lengths are counted in Unicode code points, as JSON Schema does, so a surrogate pair counts once.");
+    internal static readonly DiagnosticDescriptor LengthOutOfRange = Rule("FLUX006");
 
     /// <summary>FLUX007: a string constant that is not an absolute http(s) URI where the schema says <c>format: uri</c>.</summary>
-    internal static readonly DiagnosticDescriptor NotHttpUri = Rule(
-        "FLUX007",
-        "String is not an absolute http or https URI",
-        "'{0}' must be an absolute http or https URI, but is {1}",
-        "The server fetches or calls this address, so it must be an absolute http or https URI with a host and no white space.");
+    internal static readonly DiagnosticDescriptor NotHttpUri = Rule("FLUX007");
 
     /// <summary>FLUX008: a collection whose item count, known at compile time, is outside <c>minItems</c>/<c>maxItems</c>.</summary>
-    internal static readonly DiagnosticDescriptor ItemCountOutOfRange = Rule(
-        "FLUX008",
-        "Collection size is outside the schema bounds",
-        "'{0}' must have {2} item(s), but has {1}",
-        "Checked where the size is known at compile time: collection expressions without spreads, array initializers and sizes, and collection initializers.");
+    internal static readonly DiagnosticDescriptor ItemCountOutOfRange = Rule("FLUX008");
 
     /// <summary>FLUX020: a string constant holding a lone UTF-16 surrogate, which JSON text cannot carry.</summary>
     internal static readonly DiagnosticDescriptor LoneSurrogate = Rule(
@@ -84,6 +52,9 @@ internal static partial class Descriptors
         BelowMinimum, AboveMaximum, OffStep, UnknownString, UndefinedEnum, LengthOutOfRange, NotHttpUri, ItemCountOutOfRange,
         LoneSurrogate, NotFinite);
 
+    private static DiagnosticDescriptor Rule(string id) => Localized(id, ValueCategory, DiagnosticSeverity.Error);
+
+    // Plain strings, not localized: only for a rule on its way into the resources (the descriptor tests fail on it).
     private static DiagnosticDescriptor Rule(string id, string title, string message, string description) =>
         new(
             id,

@@ -81,46 +81,10 @@ internal sealed class MemberConstraints
 
     public bool IsIntegral => Kind == ValueKind.Integer;
 
-    /// <summary>"at least 0 and at most 100", "greater than 0", ...: what the range allows, for messages.</summary>
-    public string DescribeRange()
-    {
-        var text = new StringBuilder();
-        Append(text, "at least ", Minimum);
-        Append(text, "greater than ", ExclusiveMinimum);
-        Append(text, "at most ", Maximum);
-        Append(text, "less than ", ExclusiveMaximum);
-        return text.ToString();
-    }
+    /// <summary>"at least 0 and at most 100", "greater than 0", ...: what the range allows, in the reader's language.</summary>
+    public BoundsText DescribeRange() =>
+        BoundsText.Range(Minimum?.Text, ExclusiveMinimum?.Text, Maximum?.Text, ExclusiveMaximum?.Text);
 
-    /// <summary>"at least 1 and at most 4" for two -1-means-none integer bounds.</summary>
-    public static string DescribeCount(int min, int max)
-    {
-        var text = new StringBuilder();
-        if (min >= 0)
-        {
-            text.Append("at least ").Append(min);
-        }
-
-        if (max >= 0)
-        {
-            text.Append(text.Length > 0 ? " and " : string.Empty).Append("at most ").Append(max);
-        }
-
-        return text.ToString();
-    }
-
-    private static void Append(StringBuilder text, string words, Bound? bound)
-    {
-        if (bound is null)
-        {
-            return;
-        }
-
-        if (text.Length > 0)
-        {
-            text.Append(" and ");
-        }
-
-        text.Append(words).Append(bound.Text);
-    }
+    /// <summary>"at least 1 and at most 4" for two -1-means-none integer bounds, in the reader's language.</summary>
+    public static BoundsText DescribeCount(int min, int max) => BoundsText.Count(min, max);
 }

@@ -26,6 +26,8 @@ internal static partial class RecordEmitter
             WriteChecks(writer, property, ns);
         }
 
+        WriteDependencyChecks(writer, type);
+
         writer.Close();
     }
 

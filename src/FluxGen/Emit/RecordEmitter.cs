@@ -30,7 +30,7 @@ internal static partial class RecordEmitter
 
         foreach (var property in type.Properties)
         {
-            WriteProperty(writer, property, ns);
+            WriteProperty(writer, property, ns, type);
         }
 
         WriteSerializer(writer, type, ns);
@@ -111,10 +111,10 @@ internal static partial class RecordEmitter
         writer.Line();
     }
 
-    private static void WriteProperty(CodeWriter writer, PropertySpec property, string ns)
+    private static void WriteProperty(CodeWriter writer, PropertySpec property, string ns, ObjectSpec type)
     {
         Docs.Summary(writer, property.Description, $"The {property.JsonName} member.");
-        Docs.Remarks(writer, Docs.Rules(property));
+        Docs.Remarks(writer, Docs.Rules(property) + DependencyNote(type, property));
         if (property.Value.Const is { } constant)
         {
             writer.Line($"public {TypeNames.Of(property.Value, ns, nullable: false)} {property.ClrName} => {ConstLiteral(property.Value, constant)};");
@@ -125,6 +125,11 @@ internal static partial class RecordEmitter
         foreach (var attribute in Attributes.For(property))
         {
             writer.Line(attribute);
+        }
+
+        if (DependentRequiredAttribute(type, property) is { } dependentRequired)
+        {
+            writer.Line(dependentRequired);
         }
 
         var nullable = !IsConstructorParameter(property);

@@ -89,7 +89,10 @@ internal sealed partial class SchemaReader
             properties.Insert(0, new PropertySpec("model", "Model", "model", true, $"The model id, always {root.ModelId}.", modelValue));
         }
 
-        return new ObjectSpec(typeName, description, jsonPath, properties.ToEquatableArray());
+        return new ObjectSpec(typeName, description, jsonPath, properties.ToEquatableArray())
+        {
+            DependentRequired = ReadDependentRequired(schema, properties),
+        };
     }
 
     private HashSet<string> ReadRequired(JsonObject schema)

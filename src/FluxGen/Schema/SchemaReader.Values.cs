@@ -9,7 +9,7 @@ namespace FluxGen.Schema;
 internal sealed partial class SchemaReader
 {
     private static readonly HashSet<string> AnnotationKeywords = new() { "$comment", "title", "description", "examples", "deprecated", "readOnly", "writeOnly", "type", "default" };
-    private static readonly HashSet<string> ObjectKeywords = new() { "$schema", "$id", "properties", "required", "additionalProperties", "x-apiframe" };
+    private static readonly HashSet<string> ObjectKeywords = new() { "$schema", "$id", "properties", "required", "additionalProperties", "dependentRequired", "x-apiframe" };
     private static readonly HashSet<string> NumberKeywords = new() { "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "const", "enum" };
     private static readonly HashSet<string> StringKeywords = new() { "minLength", "maxLength", "format", "enum", "const" };
     private static readonly HashSet<string> BooleanKeywords = new() { "const" };

@@ -14,9 +14,9 @@ public class ErrorTests
         var client = fixture.NewClient(o => o.ValidateRequests = false);
 
         // Deliberately invalid constants: the analyzer flags them at compile time; this test is about run time.
-#pragma warning disable FLUX001, FLUX002, FLUX003, FLUX006
+#pragma warning disable FLUX001, FLUX002, FLUX003, FLUX006, FLUX050
         var error = await Assert.ThrowsAsync<ApiframeException>(() => client.SubmitAsync(new Flux11ProRequest("p") { FluxParams = new() { OutputQuality = 101, ImagePromptStrength = 0.33 } }));
-#pragma warning restore FLUX001, FLUX002, FLUX003, FLUX006
+#pragma warning restore FLUX001, FLUX002, FLUX003, FLUX006, FLUX050
 
         Assert.Equal(400, error.StatusCode);
         Assert.Contains("fluxParams.output_quality", error.Details.Keys);

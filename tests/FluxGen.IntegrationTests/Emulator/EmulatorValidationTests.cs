@@ -29,6 +29,7 @@ public sealed class EmulatorValidationTests : IAsyncLifetime
         { EmulatorHttp.Body("\"output_quality\":90.5"), "fluxParams.output_quality", "integer" },
         { EmulatorHttp.Body("\"image_prompt_strength\":0.33"), "fluxParams.image_prompt_strength", "multiple of 0.05" },
         { EmulatorHttp.Body("\"image_prompt_strength\":1.05"), "fluxParams.image_prompt_strength", "at most 1" },
+        { EmulatorHttp.Body("\"image_prompt_strength\":0.5"), "fluxParams.image_prompt", "Required when image_prompt_strength is present" },
         { EmulatorHttp.Body("\"sharpness\":3"), "fluxParams.sharpness", "Unknown property" },
         { EmulatorHttp.Body(extra: "\"webhook_url\":\"https://example.test/hook\""), "webhook_url", "Unknown property" },
         { """{"prompt":"","model":"flux-1.1-pro"}""", "prompt", "at least 1" },
@@ -66,7 +67,7 @@ public sealed class EmulatorValidationTests : IAsyncLifetime
         var details = (await EmulatorHttp.ReadJsonAsync(response)).GetProperty("details");
 
         Assert.Equal(
-            ["fluxParams.extra", "fluxParams.image_prompt_strength", "fluxParams.output_quality", "prompt"],
+            ["fluxParams.extra", "fluxParams.image_prompt", "fluxParams.image_prompt_strength", "fluxParams.output_quality", "prompt"],
             details.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
@@ -82,9 +83,9 @@ public sealed class EmulatorValidationTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("\"image_prompt_strength\":0.35")]
-    [InlineData("\"image_prompt_strength\":0.7")]
-    [InlineData("\"image_prompt_strength\":1")]
+    [InlineData("\"image_prompt\":\"https://example.test/ref.png\",\"image_prompt_strength\":0.35")]
+    [InlineData("\"image_prompt\":\"https://example.test/ref.png\",\"image_prompt_strength\":0.7")]
+    [InlineData("\"image_prompt\":\"https://example.test/ref.png\",\"image_prompt_strength\":1")]
     [InlineData("\"output_quality\":100,\"seed\":42,\"raw\":true,\"output_format\":\"webp\",\"aspect_ratio\":\"9:16\"")]
     [InlineData("\"image_prompt\":\"https://example.test/ref.png\",\"image_prompt_strength\":0.05")]
     public async Task Valid_edge_values_are_accepted(string fluxParams)

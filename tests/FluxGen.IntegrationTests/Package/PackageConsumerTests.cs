@@ -78,6 +78,12 @@ public class PackageConsumerTests(ITestOutputHelper output)
             Assert.Contains($"Program.cs({line},{column}): error FLUX002", flagged.Output);
             output.WriteLine(flagged.Output.Split('\n').First(l => l.Contains("FLUX002", StringComparison.Ordinal)).Trim());
 
+            // 2b. The same rule in the reader's language: the compiler picks the satellite assembly by its UI culture.
+            var japanese = await DotnetCli.RunAsync(work, new Dictionary<string, string> { ["DOTNET_CLI_UI_LANGUAGE"] = "ja" }, "build", "-c", "Release", "-f", "net10.0", "--no-incremental");
+            var japaneseLine = japanese.Output.Split('\n').First(l => l.Contains("FLUX002", StringComparison.Ordinal)).Trim();
+            output.WriteLine(japaneseLine);
+            Assert.Contains("error FLUX002: 'fluxParams.output_quality' は 0 以上、100 以下 である必要がありますが、101 です", japaneseLine);
+
             // 3. One .editorconfig line turns the rule down to a suggestion, and the project builds again.
             File.WriteAllText(Path.Combine(work, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.FLUX002.severity = suggestion\n");
             var relaxed = await DotnetCli.RunAsync(work, null, "build", "-c", "Release", "-f", "net10.0");
@@ -106,6 +112,7 @@ public class PackageConsumerTests(ITestOutputHelper output)
         var entries = zip.Entries.Select(e => e.FullName).ToList();
         Assert.Contains("analyzers/dotnet/cs/FluxGen.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/FluxGen.CodeFixes.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/ja/FluxGen.resources.dll", entries);
         Assert.Contains("build/FluxGen.props", entries);
         Assert.Contains("build/FluxGen.targets", entries);
         Assert.Contains("schema/flux-1.1-pro.json", entries);

@@ -22,6 +22,10 @@ public class SchemaDiagnosticTests
     [InlineData("\"model\"\n  ],", "\"model\",\n    \"size\"\n  ],", "FLUXGEN015", "\"size\"")]
     [InlineData("\"endpoint\": \"/v2/images/generate\",", "\"endpoint\": \"v2/images\",", "FLUXGEN010", "\"v2/images\"")]
     [InlineData("\"9:16\",\n            \"16:9\"", "\"9:16\",\n            \"9:16\"", "FLUXGEN013", "\"9:16\"")]
+    [InlineData("\"image_prompt\"\n        ]", "\"image_prompt\", 7\n        ]", "FLUXGEN003", "7")]
+    [InlineData("\"image_prompt\"\n        ]", "\"image_prompt\", \"mask\"\n        ]", "FLUXGEN013", "\"mask\"")]
+    [InlineData("\"image_prompt_strength\": [", "\"strength\": [", "FLUXGEN013", "\"strength\"")]
+    [InlineData("\"dependentRequired\": {", "\"dependentRequired\": { \"raw\": \"seed\",", "FLUXGEN003", "\"seed\"")]
     public void EachProblemIsReportedWhereItIs(string original, string broken, string id, string offendingText)
     {
         var schema = GeneratorHarness.FluxSchema;

@@ -17,7 +17,7 @@ public class ValidationTests
     [InlineData("0.1 + 0.2", "multipleOf")]
     public void StrengthStepIsCheckedOnTheDecimalTheWireCarries(string strength, string expected)
     {
-        var result = Probes.Run(Probe($"FluxParams = new() {{ ImagePromptStrength = {strength} }}"));
+        var result = Probes.Run(Probe($"FluxParams = new() {{ ImagePrompt = \"https://example.com/a.png\", ImagePromptStrength = {strength} }}"));
         Assert.Equal(expected, result == "ok" ? result : Rules(result));
     }
 
@@ -33,6 +33,20 @@ public class ValidationTests
         Assert.Contains("fluxParams.output_format|enum|jpg, png, webp|7", lines);
         Assert.Contains("fluxParams.output_quality|maximum|100|101", lines);
         Assert.Equal(6, lines.Length);
+    }
+
+    [Fact]
+    public void AStrengthWithoutAnImagePromptNamesTheMissingMemberAndTheRule()
+    {
+        var result = Probes.Run(Probe("FluxParams = new() { ImagePromptStrength = 0.35 }"));
+        Assert.Equal("fluxParams.image_prompt|dependentRequired|a value, because fluxParams.image_prompt_strength is set|", result);
+    }
+
+    [Fact]
+    public void AnImagePromptAloneNeedsNoStrength()
+    {
+        var result = Probes.Run(Probe("FluxParams = new() { ImagePrompt = \"https://example.com/a.png\" }"));
+        Assert.Equal("ok", result);
     }
 
     [Fact]
@@ -74,7 +88,7 @@ public class ValidationTests
     [Fact]
     public void AValidRequestPasses()
     {
-        var result = Probes.Run(Probe("FluxParams = new() { OutputQuality = 100, ImagePromptStrength = 1, AspectRatio = Flux11ProAspectRatio.Ratio1x1 }, WebhookUrl = \"https://example.com/h\""));
+        var result = Probes.Run(Probe("FluxParams = new() { OutputQuality = 100, ImagePrompt = \"https://example.com/a.png\", ImagePromptStrength = 1, AspectRatio = Flux11ProAspectRatio.Ratio1x1 }, WebhookUrl = \"https://example.com/h\""));
         Assert.Equal("ok", result);
     }
 

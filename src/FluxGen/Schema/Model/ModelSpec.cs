@@ -16,7 +16,11 @@ internal sealed record ModelSpec(
     EquatableArray<EnumSpec> SharedEnums);
 
 /// <summary>A generated record: the request itself or an object nested in it.</summary>
-internal sealed record ObjectSpec(string TypeName, string? Description, string JsonPath, EquatableArray<PropertySpec> Properties);
+internal sealed record ObjectSpec(string TypeName, string? Description, string JsonPath, EquatableArray<PropertySpec> Properties)
+{
+    /// <summary>The object's <c>dependentRequired</c> rules, in schema order.</summary>
+    public EquatableArray<DependentRequirement> DependentRequired { get; init; }
+}
 
 /// <summary>One JSON member of an object and the C# property that stands for it.</summary>
 internal sealed record PropertySpec(string JsonName, string ClrName, string JsonPath, bool IsRequired, string? Description, ValueSpec Value);

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Apiframe;
@@ -7,6 +8,7 @@ namespace Apiframe;
 /// Settings for <see cref="ApiframeClient"/>. The client copies them when it is created, so changing an
 /// instance afterwards does not affect clients already made from it.
 /// </summary>
+[DebuggerDisplay("{ToString(),nq}")]
 public sealed class ApiframeClientOptions
 {
     /// <summary>The environment variable read when <see cref="ApiKey"/> is not set.</summary>
@@ -22,6 +24,7 @@ public sealed class ApiframeClientOptions
     public static Uri DefaultBaseAddress { get; } = new("https://api.apiframe.ai/");
 
     /// <summary>The key sent as <c>X-API-Key</c>; when unset, <c>APIFRAME_API_KEY</c> is used.</summary>
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)] // the debugger shows ToString(), which says only whether it is set
     public string? ApiKey { get; set; }
 
     /// <summary>

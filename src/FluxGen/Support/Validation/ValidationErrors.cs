@@ -8,7 +8,7 @@ namespace Apiframe.Validation;
 /// Collects schema violations while generated <c>Validate()</c> methods walk a request. Each check is a no-op for
 /// an unset (<see langword="null"/>) optional member; required members are checked by <see cref="Required"/>.
 /// </summary>
-public sealed class ValidationErrors
+public sealed partial class ValidationErrors
 {
     // One collector per thread, reused by every Validate() that finds nothing: a valid request allocates nothing.
     [ThreadStatic]

@@ -23,10 +23,11 @@ namespace Apiframe
         public string? ImagePrompt { get; init; }
 
         /// <summary>How closely the output follows the reference image.</summary>
-        /// <remarks>JSON <c>image_prompt_strength</c>. From 0 to 1. A multiple of 0.05. Default <c>0.5</c>.</remarks>
+        /// <remarks>JSON <c>image_prompt_strength</c>. From 0 to 1. A multiple of 0.05. Default <c>0.5</c>. Needs <c>image_prompt</c> when set.</remarks>
         [global::Apiframe.Constraints.SchemaProperty("fluxParams.image_prompt_strength")]
         [global::Apiframe.Constraints.SchemaRange(Minimum = "0", Maximum = "1")]
         [global::Apiframe.Constraints.SchemaMultipleOf("0.05")]
+        [global::Apiframe.Constraints.SchemaDependentRequired(nameof(ImagePrompt))]
         public double? ImagePromptStrength { get; init; }
 
         /// <summary>File format of the generated image.</summary>
@@ -146,6 +147,7 @@ namespace Apiframe
             {
                 errors.DefinedEnum("fluxParams.aspect_ratio", false, aspectRatioValue, "1:1, 3:4, 4:3, 9:16, 16:9");
             }
+            errors.DependentRequired("fluxParams.image_prompt_strength", this.ImagePromptStrength is not null, "fluxParams.image_prompt", this.ImagePrompt is not null);
         }
     }
 }

@@ -1,0 +1,289 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FluxGen.Analysis.Dependencies;
+
+/// <summary>
+/// FLUX050: an object creation (with its initializer) or a <c>with</c> expression that sets a member marked
+/// <c>[SchemaDependentRequired]</c> but not the members it needs. Only members the expression itself writes are
+/// known, so a <c>with</c> on an arbitrary value is checked only for what it sets to <see langword="null"/>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
+{
+    private const string AttributeName = "Apiframe.Constraints.SchemaDependentRequiredAttribute";
+
+    /// <summary>The name of the diagnostic property that holds the dependent member's C# name, for the code fix.</summary>
+    internal const string MemberProperty = "Member";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DependentMemberMissing);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var attributes = start.Compilation.GetTypesByMetadataName(AttributeName);
+            if (attributes.IsEmpty)
+            {
+                return;
+            }
+
+            var rules = new RuleCache(attributes);
+            start.RegisterOperationAction(rules.AnalyzeCreation, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(rules.AnalyzeWith, OperationKind.With);
+        });
+    }
+
+    private sealed class RuleCache
+    {
+        private readonly ImmutableArray<INamedTypeSymbol> _attributes;
+        // Keyed by reference, as the value analyzer's member cache is: a symbol's public object is cached by the
+        // compilation, and reference hashing is the cheapest test on a path every object creation takes.
+        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<DependencyRule>> _types = new(ReferenceComparer.Instance);
+
+        public RuleCache(ImmutableArray<INamedTypeSymbol> attributes) => _attributes = attributes;
+
+        public void AnalyzeCreation(OperationAnalysisContext context)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+
+            // Most creations set no dependent member: that is decided before anything is allocated. The operand of a
+            // `with` is judged together with it, where the members the `with` adds are known.
+            if (creation.Type is not { } type || Rules(type) is not { IsEmpty: false } rules || !SetsAnyDependent(creation, rules) || IsWithOperand(creation))
+            {
+                return;
+            }
+
+            var state = new Dictionary<string, Write>();
+            Collect(creation, state);
+            Report(context, rules, state, wholeObject: true);
+        }
+
+        private static bool SetsAnyDependent(IObjectCreationOperation creation, ImmutableArray<DependencyRule> rules)
+        {
+            foreach (var rule in rules)
+            {
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter is { } parameter && string.Equals(parameter.Name, rule.Dependent.Name, System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                if (creation.Initializer is { } initializer)
+                {
+                    foreach (var item in initializer.Initializers)
+                    {
+                        if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } && string.Equals(property.Property.Name, rule.Dependent.Name, System.StringComparison.Ordinal))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        public void AnalyzeWith(OperationAnalysisContext context)
+        {
+            var with = (IWithOperation)context.Operation;
+            if (with.Type is not { } type || Rules(type) is not { IsEmpty: false } rules)
+            {
+                return;
+            }
+
+            var state = new Dictionary<string, Write>();
+            var operand = Unwrap(with.Operand);
+            var wholeObject = operand is IObjectCreationOperation;
+            if (operand is IObjectCreationOperation creation)
+            {
+                Collect(creation, state);
+            }
+
+            Collect(with.Initializer, state);
+            Report(context, rules, state, wholeObject);
+        }
+
+        private static void Report(OperationAnalysisContext context, ImmutableArray<DependencyRule> rules, Dictionary<string, Write> state, bool wholeObject)
+        {
+            foreach (var rule in rules)
+            {
+                if (!state.TryGetValue(rule.Dependent.Name, out var dependent) || dependent.IsNull)
+                {
+                    continue;
+                }
+
+                foreach (var needed in rule.Needed)
+                {
+                    // Unwritten is unknown on a `with` of some other value; written as null is missing anywhere.
+                    var missing = state.TryGetValue(needed.Name, out var write) ? write.IsNull : wholeObject;
+                    if (missing)
+                    {
+                        var properties = ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, rule.Dependent.Name);
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.DependentMemberMissing, dependent.Syntax.GetLocation(), properties, rule.DependentPath, PathOf(needed)));
+                        break;
+                    }
+                }
+            }
+        }
+
+        private static void Collect(IObjectCreationOperation creation, Dictionary<string, Write> state)
+        {
+            // A constructor parameter stands for the member of the same JSON path; the generator names them alike.
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    state[char.ToUpperInvariant(parameter.Name[0]) + parameter.Name.Substring(1)] = new Write(argument.Syntax, IsNull(argument.Value));
+                }
+            }
+
+            if (creation.Initializer is { } initializer)
+            {
+                Collect(initializer, state);
+            }
+        }
+
+        private static void Collect(IObjectOrCollectionInitializerOperation initializer, Dictionary<string, Write> state)
+        {
+            foreach (var item in initializer.Initializers)
+            {
+                switch (item)
+                {
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
+                        state[property.Property.Name] = new Write(assignment.Syntax, IsNull(assignment.Value));
+                        break;
+                    case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation property } member:
+                        state[property.Property.Name] = new Write(member.Syntax, IsNull: false);
+                        break;
+                }
+            }
+        }
+
+        private static bool IsNull(IOperation value) => value.ConstantValue is { HasValue: true, Value: null };
+
+        private static bool IsWithOperand(IOperation operation)
+        {
+            var current = operation;
+            while (current.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                current = current.Parent;
+            }
+
+            return current.Parent is IWithOperation with && Unwrap(with.Operand) == operation;
+        }
+
+        private static IOperation Unwrap(IOperation operation)
+        {
+            while (operation is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
+            {
+                operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+            }
+
+            return operation;
+        }
+
+        private ImmutableArray<DependencyRule> Rules(ITypeSymbol type) => _types.GetOrAdd(type.OriginalDefinition, Read);
+
+        private sealed class ReferenceComparer : IEqualityComparer<ITypeSymbol>
+        {
+            public static readonly ReferenceComparer Instance = new();
+
+            public bool Equals(ITypeSymbol? x, ITypeSymbol? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(ITypeSymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        }
+
+        private ImmutableArray<DependencyRule> Read(ITypeSymbol type)
+        {
+            var rules = ImmutableArray.CreateBuilder<DependencyRule>();
+            foreach (var member in type.GetMembers())
+            {
+                if (member is not IPropertySymbol property)
+                {
+                    continue;
+                }
+
+                foreach (var attribute in property.GetAttributes())
+                {
+                    if (!IsDependentRequired(attribute.AttributeClass) || attribute.ConstructorArguments.Length != 1)
+                    {
+                        continue;
+                    }
+
+                    var needed = ImmutableArray.CreateBuilder<IPropertySymbol>();
+                    foreach (var name in attribute.ConstructorArguments[0].Values)
+                    {
+                        if (name.Value is string text && FindProperty(type, text) is { } target)
+                        {
+                            needed.Add(target);
+                        }
+                    }
+
+                    if (needed.Count > 0)
+                    {
+                        rules.Add(new DependencyRule(property, PathOf(property), needed.ToImmutable()));
+                    }
+                }
+            }
+
+            return rules.ToImmutable();
+        }
+
+        private bool IsDependentRequired(INamedTypeSymbol? attributeClass)
+        {
+            foreach (var candidate in _attributes)
+            {
+                if (SymbolEqualityComparer.Default.Equals(attributeClass, candidate))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IPropertySymbol? FindProperty(ITypeSymbol type, string name)
+        {
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IPropertySymbol property)
+                {
+                    return property;
+                }
+            }
+
+            return null;
+        }
+
+        // The JSON path from [SchemaProperty], so messages speak the wire's language; the C# name when it is absent.
+        private static string PathOf(IPropertySymbol property)
+        {
+            foreach (var attribute in property.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "SchemaPropertyAttribute" } && attribute.ConstructorArguments.Length == 1
+                    && attribute.ConstructorArguments[0].Value is string path)
+                {
+                    return path;
+                }
+            }
+
+            return property.Name;
+        }
+    }
+
+    private sealed record DependencyRule(IPropertySymbol Dependent, string DependentPath, ImmutableArray<IPropertySymbol> Needed);
+
+    private readonly record struct Write(SyntaxNode Syntax, bool IsNull);
+}

@@ -1,0 +1,17 @@
+using System;
+
+namespace Apiframe.Constraints;
+
+/// <summary>JSON Schema <c>dependentRequired</c> on the member that depends: whenever it is set, the members named
+/// here (C# property names of the same type) must be set too. The analyzers read it to flag initializers that set
+/// this member without the ones it needs.</summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
+public sealed class SchemaDependentRequiredAttribute : Attribute
+{
+    /// <summary>Creates the marker.</summary>
+    /// <param name="members">The C# names of the properties this one needs, for example <c>nameof(ImagePrompt)</c>.</param>
+    public SchemaDependentRequiredAttribute(params string[] members) => Members = members;
+
+    /// <summary>The C# names of the properties this one needs.</summary>
+    public string[] Members { get; }
+}
