@@ -34,18 +34,10 @@ internal static partial class Descriptors
     internal static readonly DiagnosticDescriptor ItemCountOutOfRange = Rule("FLUX008");
 
     /// <summary>FLUX020: a string constant holding a lone UTF-16 surrogate, which JSON text cannot carry.</summary>
-    internal static readonly DiagnosticDescriptor LoneSurrogate = Rule(
-        "FLUX020",
-        "String is not valid Unicode",
-        "'{0}' must be Unicode text, but {1} holds a lone surrogate at index {2}",
-        "JSON text is Unicode: a high surrogate without a low one after it (or a low one alone) has no faithful form on the wire, so Validate() refuses it and ToJson() throws rather than write U+FFFD.");
+    internal static readonly DiagnosticDescriptor LoneSurrogate = Rule("FLUX020");
 
     /// <summary>FLUX021: a NaN or infinite constant stored into a number member.</summary>
-    internal static readonly DiagnosticDescriptor NotFinite = Rule(
-        "FLUX021",
-        "Number is not finite",
-        "'{0}' must be a finite number, but is {1}",
-        "JSON has no NaN or infinity: Validate() refuses them and ToJson() throws. Constant-folded expressions such as 1.0 / 0 count too.");
+    internal static readonly DiagnosticDescriptor NotFinite = Rule("FLUX021");
 
     /// <summary>The value rules, in ID order.</summary>
     internal static readonly ImmutableArray<DiagnosticDescriptor> ValueRules = ImmutableArray.Create(
