@@ -30,6 +30,10 @@ internal sealed record DifferentialCase(Member Member, object Value)
 {
     private const string BasePrompt = "a lighthouse at dusk";
 
+    // A strength needs its reference image (dependentRequired), so strength cases carry this valid one: the case
+    // then tests the strength's own rules, not the cross-field one.
+    private const string ReferenceImage = "https://example.com/ref.png";
+
     /// <summary>The request as a program builds it.</summary>
     public Flux11ProRequest ToRequest() => Member switch
     {
@@ -46,7 +50,7 @@ internal sealed record DifferentialCase(Member Member, object Value)
         Member.WebhookUrl => $"new Flux11ProRequest(\"p\") {{ WebhookUrl = {CSharpString((string)Value)} }}",
         Member.WebhookEvents => $"new Flux11ProRequest(\"p\") {{ WebhookEvents = [{string.Join(", ", ((int[])Value).Select(v => $"(WebhookEvent)({Int(v)})"))}] }}",
         Member.ImagePrompt => $"new Flux11ProParams {{ ImagePrompt = {CSharpString((string)Value)} }}",
-        Member.ImagePromptStrength => $"new Flux11ProParams {{ ImagePromptStrength = {CSharpDouble((double)Value)} }}",
+        Member.ImagePromptStrength => $"new Flux11ProParams {{ ImagePrompt = \"{ReferenceImage}\", ImagePromptStrength = {CSharpDouble((double)Value)} }}",
         Member.OutputFormat => $"new Flux11ProParams {{ OutputFormat = (Flux11ProOutputFormat)({Int((int)Value)}) }}",
         Member.OutputQuality => $"new Flux11ProParams {{ OutputQuality = {Int((int)Value)} }}",
         Member.Seed => $"new Flux11ProParams {{ Seed = {((long)Value).ToString(CultureInfo.InvariantCulture)}L }}",
@@ -92,7 +96,7 @@ internal sealed record DifferentialCase(Member Member, object Value)
     private Flux11ProParams ToParams() => Member switch
     {
         Member.ImagePrompt => new Flux11ProParams { ImagePrompt = (string)Value },
-        Member.ImagePromptStrength => new Flux11ProParams { ImagePromptStrength = (double)Value },
+        Member.ImagePromptStrength => new Flux11ProParams { ImagePrompt = ReferenceImage, ImagePromptStrength = (double)Value },
         Member.OutputFormat => new Flux11ProParams { OutputFormat = (Flux11ProOutputFormat)(int)Value },
         Member.OutputQuality => new Flux11ProParams { OutputQuality = (int)Value },
         Member.Seed => new Flux11ProParams { Seed = (long)Value },
@@ -104,7 +108,7 @@ internal sealed record DifferentialCase(Member Member, object Value)
     private string ParamsMember() => Member switch
     {
         Member.ImagePrompt => "\"image_prompt\":" + JsonString((string)Value),
-        Member.ImagePromptStrength => "\"image_prompt_strength\":" + JsonDouble((double)Value),
+        Member.ImagePromptStrength => "\"image_prompt\":\"" + ReferenceImage + "\",\"image_prompt_strength\":" + JsonDouble((double)Value),
         Member.OutputFormat => "\"output_format\":" + (Flux11ProOutputFormatExtensions.IsDefined((Flux11ProOutputFormat)(int)Value)
             ? JsonString(((Flux11ProOutputFormat)(int)Value).ToWireValue())
             : Int((int)Value)),

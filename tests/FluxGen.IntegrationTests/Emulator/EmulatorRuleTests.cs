@@ -52,7 +52,7 @@ public sealed class EmulatorRuleTests : IAsyncLifetime
     [InlineData("1e99999999999", false)]
     public async Task Numbers_are_read_exactly_whatever_their_exponent(string strength, bool valid)
     {
-        using var response = await _http.SubmitAsync(EmulatorHttp.Body($"\"image_prompt_strength\":{strength}"));
+        using var response = await _http.SubmitAsync(EmulatorHttp.Body($"\"image_prompt\":\"https://example.com/a.png\",\"image_prompt_strength\":{strength}"));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == (valid ? HttpStatusCode.Accepted : HttpStatusCode.BadRequest), $"{strength}: {(int)response.StatusCode} {text}");
     }

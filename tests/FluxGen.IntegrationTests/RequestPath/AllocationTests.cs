@@ -58,7 +58,7 @@ public class AllocationTests
             FluxParams = new Flux11ProParams { ImagePromptStrength = 1, OutputQuality = 100, Seed = long.MinValue, ImagePrompt = "http://[::ffff:192.168.0.1]:99999/#x" },
         };
         Assert.Equal(0, AllocatedPerRound(request.Validate));
-        Assert.Equal(0, AllocatedPerRound((request with { FluxParams = new Flux11ProParams { ImagePromptStrength = 0 } }).Validate));
+        Assert.Equal(0, AllocatedPerRound((request with { FluxParams = new Flux11ProParams { ImagePrompt = "https://example.com/a.png", ImagePromptStrength = 0 } }).Validate));
     }
 
     [Fact]
