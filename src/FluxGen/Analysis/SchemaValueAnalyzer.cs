@@ -24,7 +24,8 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated files are skipped by GeneratedCodeFilter rather than by the compiler (see there why).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
@@ -36,7 +37,7 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var members = new MemberCache(types);
+        var members = new MemberCache(types, new GeneratedCodeFilter(context.Options));
         context.RegisterOperationAction(members.AnalyzeAssignment, OperationKind.SimpleAssignment);
         context.RegisterOperationAction(members.AnalyzeArgument, OperationKind.Argument);
     }
@@ -50,8 +51,13 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
         // every assignment. A miss would only read the same attributes twice.
         private readonly ConcurrentDictionary<ISymbol, MemberConstraints?> _members = new(ReferenceComparer.Instance);
         private readonly Func<ISymbol, MemberConstraints?> _read;
+        private readonly GeneratedCodeFilter _generated;
 
-        public MemberCache(ConstraintAttributeTypes types) => _read = member => ConstraintReader.Read(member, types);
+        public MemberCache(ConstraintAttributeTypes types, GeneratedCodeFilter generated)
+        {
+            _read = member => ConstraintReader.Read(member, types);
+            _generated = generated;
+        }
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
@@ -63,7 +69,7 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
                 OperationKind.FieldReference => ((IFieldReferenceOperation)target).Field,
                 _ => null,
             };
-            if (member is not null && Get(member) is { } rules)
+            if (member is not null && !_generated.IsGenerated(assignment.Syntax.SyntaxTree) && Get(member) is { } rules)
             {
                 // The written expression, not the folded operation: `checked(...)` and parentheses have no operation.
                 var written = assignment.Syntax is AssignmentExpressionSyntax syntax ? syntax.Right : assignment.Value.Syntax;
@@ -81,7 +87,7 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (Get(parameter) is { } rules)
+            if (!_generated.IsGenerated(argument.Syntax.SyntaxTree) && Get(parameter) is { } rules)
             {
                 var written = argument.Syntax is ArgumentSyntax syntax ? syntax.Expression : argument.Value.Syntax;
                 ValueChecks.Check(context, rules, argument.Value, written);

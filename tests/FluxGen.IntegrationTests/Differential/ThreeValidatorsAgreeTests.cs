@@ -17,6 +17,7 @@ namespace FluxGen.IntegrationTests.Differential;
 /// draws from a new seed (printed with the case count); <c>FLUXGEN_DIFFERENTIAL_SEED</c> replays one and
 /// <c>FLUXGEN_DIFFERENTIAL_CASES</c> changes the count (10,000 by default).
 /// </summary>
+[Collection(nameof(DifferentialCollection))]
 public sealed class ThreeValidatorsAgreeTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int DefaultCases = 10_000;
@@ -127,4 +128,11 @@ public sealed class ThreeValidatorsAgreeTests(ITestOutputHelper output) : IAsync
         request.Headers.Add("X-API-Key", EmulatorHttp.Key);
         return _http.Client.SendAsync(request, token);
     }
+}
+
+/// <summary>The differential keeps both cores busy for a while; it runs alone, after the parallel tests, so tests
+/// that poll the emulator on the real clock are not starved by it.</summary>
+[CollectionDefinition(nameof(DifferentialCollection), DisableParallelization = true)]
+public sealed class DifferentialCollection
+{
 }
