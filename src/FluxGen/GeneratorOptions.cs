@@ -1,3 +1,5 @@
+using System.Linq;
+using FluxGen.Schema.Model;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -8,10 +10,44 @@ internal sealed record GeneratorOptions(string Namespace)
 {
     public const string DefaultNamespace = "Apiframe";
 
+    /// <summary>The model ids <c>FluxGenModels</c> lists, sorted; empty means every model (unset, empty or <c>*</c>).</summary>
+    public EquatableArray<string> Models { get; init; } = EquatableArray<string>.Empty;
+
     public static GeneratorOptions From(AnalyzerConfigOptions options)
     {
         options.TryGetValue("build_property.FluxGenNamespace", out var ns);
-        return new GeneratorOptions(IsValidNamespace(ns) ? ns!.Trim() : DefaultNamespace);
+        options.TryGetValue("build_property.FluxGenModels", out var models);
+        return new GeneratorOptions(IsValidNamespace(ns) ? ns!.Trim() : DefaultNamespace) { Models = ParseModels(models) };
+    }
+
+    /// <summary>Whether the model's types are emitted under <c>FluxGenModels</c>.</summary>
+    public bool Emits(string modelId)
+    {
+        if (Models.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var id in Models)
+        {
+            if (string.Equals(id, modelId, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static EquatableArray<string> ParseModels(string? list)
+    {
+        if (string.IsNullOrWhiteSpace(list))
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var ids = list!.Split(';').Select(id => id.Trim()).Where(id => id.Length > 0).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToList();
+        return ids.Contains("*") ? EquatableArray<string>.Empty : ids.ToEquatableArray();
     }
 
     private static bool IsValidNamespace(string? ns)
