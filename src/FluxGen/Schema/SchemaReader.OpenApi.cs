@@ -160,11 +160,42 @@ internal sealed partial class SchemaReader
     /// <summary>One branch as a model; null when the branch fixes no single <c>model</c> (an action request, say).</summary>
     private SchemaParseResult? ReadBranch(JsonObject branch, string endpoint)
     {
+        if (branch.Find("properties") is { Value: not JsonObject } badProperties)
+        {
+            Report(Descriptors.WrongKeywordType, badProperties.Value, "properties", "an object", badProperties.Value.Kind);
+            return Result(null) with { FromDocument = true };
+        }
+
         if (branch.Find("properties")?.Value is not JsonObject properties
-            || Follow(properties.Find("model")?.Value) is not JsonObject modelSchema
-            || SingleValue(modelSchema) is not JsonString idNode)
+            || Follow(properties.Find("model")?.Value) is not JsonObject modelSchema)
         {
             return null;
+        }
+
+        if (modelSchema.Find("enum") is { Value: not JsonArray } badEnum)
+        {
+            Report(Descriptors.WrongKeywordType, badEnum.Value, "enum", "an array", badEnum.Value.Kind);
+            return Result(null) with { FromDocument = true };
+        }
+
+        // A model of many values (or none) is not one model: such a branch, like an action request, is not ours.
+        var single = SingleValue(modelSchema);
+        if (single is null)
+        {
+            return null;
+        }
+
+        if (single is not JsonString idNode)
+        {
+            Report(Descriptors.WrongKeywordType, single, "model", "a string (the model id)", single.Kind);
+            return Result(null) with { FromDocument = true };
+        }
+
+        // The model member is written as a fixed value, never read as a member; its own keywords still must agree.
+        if (modelSchema.Find("type") is { Value: not JsonString { Value: "string" } } modelType)
+        {
+            Report(Descriptors.WrongKeywordType, modelType.Value, "type", "\"string\" (a model id is a string)", modelType.Value.Kind);
+            return Result(null) with { FromDocument = true };
         }
 
         if (idNode.Value.Length == 0)
