@@ -13,14 +13,19 @@ namespace FluxGen.Emulator.Schemas;
 /// minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minLength, maxLength, pattern, minItems,
 /// maxItems, uniqueItems, format "uri" and local <c>$ref</c>. Other keywords are ignored, as the spec allows.
 /// </remarks>
-internal static class SchemaValidator
+internal static partial class SchemaValidator
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(200);
 
-    public static IReadOnlyDictionary<string, List<string>> Validate(JsonElement schemaRoot, JsonElement body)
+    public static IReadOnlyDictionary<string, List<string>> Validate(JsonElement schemaRoot, JsonElement body) =>
+        Validate(schemaRoot, schemaRoot, body);
+
+    /// <summary>Checks against <paramref name="schema"/>, resolving <c>$ref</c>s in <paramref name="root"/> (an OpenAPI
+    /// document whose branch <paramref name="schema"/> is).</summary>
+    public static IReadOnlyDictionary<string, List<string>> Validate(JsonElement root, JsonElement schema, JsonElement body)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        Check(schemaRoot, schemaRoot, body, string.Empty, errors);
+        Check(root, schema, body, string.Empty, errors);
         return errors;
     }
 
@@ -60,6 +65,7 @@ internal static class SchemaValidator
             Add(errors, path, $"Must be one of: {string.Join(", ", allowed.EnumerateArray().Select(Plain))}; got {value.GetRawText()}.");
         }
 
+        CheckAlternatives(root, schema, value, path, errors);
         switch (value.ValueKind)
         {
             case JsonValueKind.Number:
@@ -320,7 +326,7 @@ internal static class SchemaValidator
         return count;
     }
 
-    private static bool TryResolve(JsonElement root, string reference, out JsonElement target)
+    internal static bool TryResolve(JsonElement root, string reference, out JsonElement target)
     {
         target = root;
         if (!reference.StartsWith('#'))
