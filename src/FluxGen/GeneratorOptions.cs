@@ -16,7 +16,13 @@ internal sealed record GeneratorOptions(string Namespace)
     public static GeneratorOptions From(AnalyzerConfigOptions options)
     {
         options.TryGetValue("build_property.FluxGenNamespace", out var ns);
-        options.TryGetValue("build_property.FluxGenModels", out var models);
+        // The package passes <FluxGenModels> as FluxGenModelList, commas for semicolons (';' starts a comment in the
+        // file the compiler reads build properties from); FluxGenModels itself is read where it is passed as is.
+        if (!options.TryGetValue("build_property.FluxGenModelList", out var models) || string.IsNullOrWhiteSpace(models))
+        {
+            options.TryGetValue("build_property.FluxGenModels", out models);
+        }
+
         return new GeneratorOptions(IsValidNamespace(ns) ? ns!.Trim() : DefaultNamespace) { Models = ParseModels(models) };
     }
 
@@ -46,7 +52,7 @@ internal sealed record GeneratorOptions(string Namespace)
             return EquatableArray<string>.Empty;
         }
 
-        var ids = list!.Split(';').Select(id => id.Trim()).Where(id => id.Length > 0).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToList();
+        var ids = list!.Split(new[] { ';', ',', ' ', '\t' }).Select(id => id.Trim()).Where(id => id.Length > 0).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToList();
         return ids.Contains("*") ? EquatableArray<string>.Empty : ids.ToEquatableArray();
     }
 

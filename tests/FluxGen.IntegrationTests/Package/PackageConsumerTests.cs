@@ -93,28 +93,15 @@ public class PackageConsumerTests(ITestOutputHelper output)
 
             // 5. Every model of the bundled OpenAPI document is there by default (the first build compiled all of them
             //    warning-free); <FluxGenModels> reaches the generator through the package's props and narrows them.
-            File.WriteAllText(Path.Combine(work, "Third.cs"), "namespace Consumer;
-
-internal static class Third
-{
-    internal static string Body() => new Apiframe.MidjourneyRequest("a fox") { MidjourneyParams = new() { AspectRatio = "16:9" } }.ToJson();
-}
-");
+            File.WriteAllText(Path.Combine(work, "Third.cs"), "namespace Consumer;\n\ninternal static class Third\n{\n    internal static string Body() => new Apiframe.MidjourneyRequest(\"a fox\") { MidjourneyParams = new() { AspectRatio = \"16:9\" } }.ToJson();\n}\n");
             File.WriteAllText(Path.Combine(work, "Consumer.csproj"), File.ReadAllText(Path.Combine(work, "Consumer.csproj"))
-                .Replace("<RootNamespace>", "<FluxGenModels>flux-1.1-pro;flux-dev;midjourney</FluxGenModels>
-    <RootNamespace>", StringComparison.Ordinal));
+                .Replace("<RootNamespace>", "<FluxGenModels>flux-1.1-pro;flux-dev;midjourney</FluxGenModels>\n    <RootNamespace>", StringComparison.Ordinal));
             var narrowed = await DotnetCli.RunAsync(work, null, "build", "-c", "Release", "-f", "net10.0");
             Assert.True(narrowed.ExitCode == 0, narrowed.Output);
-            File.WriteAllText(Path.Combine(work, "Fourth.cs"), "namespace Consumer;
-
-internal static class Fourth
-{
-    internal static object Make() => new Apiframe.SunoRequest("a song");
-}
-");
+            File.WriteAllText(Path.Combine(work, "Fourth.cs"), "namespace Consumer;\n\ninternal static class Fourth\n{\n    internal static object Make() => new Apiframe.SunoRequest(\"a song\");\n}\n");
             var missing = await DotnetCli.RunAsync(work, null, "build", "-c", "Release", "-f", "net10.0");
             Assert.NotEqual(0, missing.ExitCode);
-            Assert.Contains("error CS0246", missing.Output);
+            Assert.Contains("error CS0234", missing.Output);
             Assert.Contains("SunoRequest", missing.Output);
         }
         finally

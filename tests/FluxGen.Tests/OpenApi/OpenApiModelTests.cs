@@ -83,6 +83,10 @@ public class OpenApiModelTests(ITestOutputHelper output)
         Assert.Equal(new[] { "Flux11Pro.Request.g.cs", "Midjourney.Request.g.cs", "Suno.Request.g.cs" }, Requests(some).Order(StringComparer.Ordinal));
         Assert.Empty(some.CompileDiagnostics);
 
+        // The package hands the list over as FluxGenModelList with commas (';' would start a comment on the way).
+        var fromPackage = RunDocument(options: new Dictionary<string, string> { ["build_property.FluxGenModelList"] = "midjourney,suno,flux-1.1-pro" });
+        Assert.Equal(Requests(some).Order(StringComparer.Ordinal), Requests(fromPackage).Order(StringComparer.Ordinal));
+
         var star = RunDocument(options: new Dictionary<string, string> { ["build_property.FluxGenModels"] = "*" });
         Assert.Equal(DocumentModels, Requests(star).Count);
 
