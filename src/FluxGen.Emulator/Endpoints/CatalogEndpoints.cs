@@ -20,7 +20,9 @@ internal static class CatalogEndpoints
         var modality = context.Request.Query["modality"].FirstOrDefault();
         if (modality is not null && !Modalities.Contains(modality, StringComparer.Ordinal))
         {
-            return Replies.ValidationFailed(context, "modality", $"Must be one of: {string.Join(", ", Modalities)}; got \"{modality}\".", "Invalid modality");
+            // The value is the caller's; echoed only in part, so a hostile query cannot make the reply large.
+            var shown = modality.Length <= 40 ? modality : modality[..40] + "...";
+            return Replies.ValidationFailed(context, "modality", $"Must be one of: {string.Join(", ", Modalities)}; got \"{shown}\".", "Invalid modality");
         }
 
         var models = state.Catalog.Models
