@@ -141,16 +141,28 @@ internal sealed partial class SchemaReader
             return null;
         }
 
-        try
+        if (PatternProblem(pattern.Value) is { } problem)
         {
-            _ = new System.Text.RegularExpressions.Regex(pattern.Value, System.Text.RegularExpressions.RegexOptions.ECMAScript);
-        }
-        catch (System.ArgumentException ex)
-        {
-            Report(Descriptors.InvalidKeywordValue, member.Value, "pattern", $"is not an ECMAScript regular expression .NET can run: {ex.Message}");
+            Report(Descriptors.InvalidKeywordValue, member.Value, "pattern", $"is not an ECMAScript regular expression .NET can run: {problem}");
             return null;
         }
 
         return pattern.Value;
     }
+
+    // A document repeats the same few patterns across its models; each is compiled once per process to vet it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> PatternProblems = new(System.StringComparer.Ordinal);
+
+    private static string? PatternProblem(string pattern) => PatternProblems.GetOrAdd(pattern, static p =>
+    {
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(p, System.Text.RegularExpressions.RegexOptions.ECMAScript);
+            return null;
+        }
+        catch (System.ArgumentException ex)
+        {
+            return ex.Message;
+        }
+    });
 }

@@ -22,11 +22,15 @@ internal sealed partial class SchemaReader
         var nested = _nestedObjects.Count;
         var enums = _enums.Count;
         var shared = _sharedEnums.Count;
-        var typeNames = new System.Collections.Generic.HashSet<string>(_typeNames);
         var hadErrors = _hasErrors;
 
         var value = ReadValue(node, path, memberName, atRoot);
-        var added = _diagnostics.Skip(diagnostics).ToList();
+        if (_diagnostics.Count == diagnostics)
+        {
+            return value;
+        }
+
+        var added = _diagnostics.GetRange(diagnostics, _diagnostics.Count - diagnostics);
         var shapeOnly = added.Any(d => d.DescriptorId is "FLUXGEN004" or "FLUXGEN011") && added.All(d => d.DescriptorId is "FLUXGEN004" or "FLUXGEN011" or "FLUXGEN014");
         if (!shapeOnly)
         {
@@ -38,8 +42,13 @@ internal sealed partial class SchemaReader
         _nestedObjects.RemoveRange(nested, _nestedObjects.Count - nested);
         _enums.RemoveRange(enums, _enums.Count - enums);
         _sharedEnums.RemoveRange(shared, _sharedEnums.Count - shared);
+        // Every generated type name belongs to the request or to one of these lists, so the set is rebuilt from them
+        // instead of being copied before every member (the rare rollback pays, not every read).
         _typeNames.Clear();
-        _typeNames.UnionWith(typeNames);
+        _typeNames.Add(_prefix + "Request");
+        _typeNames.UnionWith(_nestedObjects.Select(o => o.TypeName));
+        _typeNames.UnionWith(_enums.Select(e => e.TypeName));
+        _typeNames.UnionWith(_sharedEnums.Select(e => e.TypeName));
         _hasErrors = hadErrors;
 
         var reason = string.Join("; ", added.Select(d => string.Join(": ", d.Arguments)));
