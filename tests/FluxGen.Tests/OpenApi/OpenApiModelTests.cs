@@ -139,6 +139,22 @@ public class OpenApiModelTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void TheDocumentDiagnosticsAreTrackedAndDocumented()
+    {
+        var root = FluxGen.Tests.Generator.GoldenTests.RepoRoot();
+        var unshipped = File.ReadAllText(Path.Combine(root, "src", "FluxGen", "AnalyzerReleases.Unshipped.md"));
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        foreach (var id in new[] { "FLUXGEN040", "FLUXGEN041" })
+        {
+            var rule = Descriptors.SchemaDescriptorById(id);
+            Assert.Equal(DiagnosticSeverity.Info, rule.DefaultSeverity);
+            Assert.Contains($"{rule.Id} | {rule.Category} | Info |", unshipped);
+            Assert.Equal(Descriptors.HelpLinkBase + rule.Id.ToLowerInvariant(), rule.HelpLinkUri);
+            Assert.Contains($"<a id=\"{rule.Id.ToLowerInvariant()}\"></a>{rule.Id}", readme);
+        }
+    }
+
     /// <summary>The document's branches by model id, read with System.Text.Json (not FluxGen's reader).</summary>
     internal static Dictionary<string, JsonElement> Branches()
     {
