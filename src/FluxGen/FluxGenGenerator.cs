@@ -10,9 +10,9 @@ using Microsoft.CodeAnalysis;
 namespace FluxGen;
 
 /// <summary>
-/// Turns Apiframe model schemas (any <c>.json</c> AdditionalFile with an <c>x-apiframe</c> block) into typed
-/// requests, and emits the client runtime once. Each schema file is its own pipeline branch, so editing one
-/// reruns only its outputs.
+/// Turns Apiframe model schemas (any <c>.json</c> AdditionalFile with an <c>x-apiframe</c> block, and every model
+/// of an OpenAPI 3.x document) into typed requests, and emits the client runtime once. Each model is its own
+/// pipeline value, so editing one reruns only its outputs.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class FluxGenGenerator : IIncrementalGenerator
@@ -48,7 +48,7 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
     {
         var parsed = context.AdditionalTextsProvider
             .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            .Select(static (text, ct) => SchemaReader.Read(text.Path, text.GetText(ct), ct))
+            .SelectMany(static (text, ct) => SchemaReader.ReadAll(text.Path, text.GetText(ct), ct))
             .WithTrackingName(Steps.Parse);
 
         var options = context.AnalyzerConfigOptionsProvider
@@ -68,9 +68,13 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
 
         var claims = parsed
             .Where(static result => result.ClaimedModelId is not null)
-            .Select(static (result, _) => new ModelClaim(result.ClaimedModelId!, Naming.Words(result.ClaimedModelId!), result.FilePath))
+            .Select(static (result, _) => new ModelClaim(result.ClaimedModelId!, Naming.ModelPrefix(result.ClaimedModelId!), result.FilePath, result.FromDocument, result.ClaimLocation?.Span.Start ?? 0))
             .Collect()
-            .Select(static (all, _) => all.OrderBy(c => c.FilePath, StringComparer.Ordinal).ToEquatableArray())
+            .Select(static (all, _) => all
+                .OrderBy(c => c.FromDocument)
+                .ThenBy(c => c.FilePath, StringComparer.Ordinal)
+                .ThenBy(c => c.Position)
+                .ToEquatableArray())
             .WithTrackingName(Steps.Claims);
 
         var models = parsed
@@ -83,9 +87,10 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(models, static (spc, input) => ModelOutput.Emit(spc, input, Version));
 
         var shared = parsed
-            .Select(static (result, _) => result.Model is null
+            .Combine(options)
+            .Select(static (input, _) => input.Left.Model is not { } model || !input.Right.Emits(model.ModelId)
                 ? EquatableArray<SharedEnum>.Empty
-                : result.Model.SharedEnums.Select(e => new SharedEnum(e, result.FilePath, result.Model.ModelId)).ToEquatableArray())
+                : model.SharedEnums.Select(e => new SharedEnum(e, model.FilePath, model.ModelId)).ToEquatableArray())
             .Collect()
             .Combine(options)
             .Combine(references)

@@ -1,3 +1,5 @@
+using System.Linq;
+using FluxGen.Schema.Model;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -8,13 +10,53 @@ internal sealed record GeneratorOptions(string Namespace, Emit.Visibility Visibi
 {
     public const string DefaultNamespace = "Apiframe";
 
+    /// <summary>The model ids <c>FluxGenModels</c> lists, sorted; empty means every model (unset, empty or <c>*</c>).</summary>
+    public EquatableArray<string> Models { get; init; } = EquatableArray<string>.Empty;
+
     public static GeneratorOptions From(AnalyzerConfigOptions options)
     {
         options.TryGetValue("build_property.FluxGenNamespace", out var ns);
         options.TryGetValue("build_property.FluxGenVisibility", out var visibility);
         options.TryGetValue("build_property.FluxGenEmbeddedAttribute", out var embedded);
         var (parsed, valid) = Emit.Visibility.Parse(visibility, embedded);
-        return new GeneratorOptions(IsValidNamespace(ns) ? ns!.Trim() : DefaultNamespace, parsed, valid ? null : visibility!.Trim());
+        // The package passes <FluxGenModels> as FluxGenModelList, commas for semicolons (';' starts a comment in the
+        // file the compiler reads build properties from); FluxGenModels itself is read where it is passed as is.
+        if (!options.TryGetValue("build_property.FluxGenModelList", out var models) || string.IsNullOrWhiteSpace(models))
+        {
+            options.TryGetValue("build_property.FluxGenModels", out models);
+        }
+
+        return new GeneratorOptions(IsValidNamespace(ns) ? ns!.Trim() : DefaultNamespace, parsed, valid ? null : visibility!.Trim()) { Models = ParseModels(models) };
+    }
+
+    /// <summary>Whether the model's types are emitted under <c>FluxGenModels</c>.</summary>
+    public bool Emits(string modelId)
+    {
+        if (Models.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var id in Models)
+        {
+            if (string.Equals(id, modelId, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static EquatableArray<string> ParseModels(string? list)
+    {
+        if (string.IsNullOrWhiteSpace(list))
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var ids = list!.Split(new[] { ';', ',', ' ', '\t' }).Select(id => id.Trim()).Where(id => id.Length > 0).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToList();
+        return ids.Contains("*") ? EquatableArray<string>.Empty : ids.ToEquatableArray();
     }
 
     private static bool IsValidNamespace(string? ns)

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis;
 namespace FluxGen;
 
 /// <summary>A file's model id claim; the first file (by path) that claims an id or a type prefix wins.</summary>
-internal sealed record ModelClaim(string ModelId, string Prefix, string FilePath);
+internal sealed record ModelClaim(string ModelId, string Prefix, string FilePath, bool FromDocument, int Position);
 
 internal sealed record ModelInput(SchemaParseResult Parsed, EquatableArray<ModelClaim> Claims, GeneratorOptions Options, ReferenceSet References);
 
@@ -29,17 +29,18 @@ internal static class ModelOutput
 
         if (parsed.ClaimedModelId is { } id && parsed.ClaimLocation is { } location)
         {
-            var prefix = Schema.Naming.Words(id);
+            var prefix = Schema.Naming.ModelPrefix(id);
             var first = input.Claims.FirstOrDefault(c => c.ModelId == id || c.Prefix == prefix);
-            if (first is not null && first.FilePath != parsed.FilePath)
+            if (first is not null && (first.FilePath != parsed.FilePath || first.Position != location.Span.Start))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateModel, location.ToLocation(), id, System.IO.Path.GetFileName(first.FilePath)));
+                var descriptor = parsed.FromDocument && !first.FromDocument ? Descriptors.DocumentModelSkipped : Descriptors.DuplicateModel;
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, location.ToLocation(), id, System.IO.Path.GetFileName(first.FilePath)));
                 return;
             }
         }
 
         // A referenced assembly that already has the model's public types provides them to this project too.
-        if (parsed.Model is not { } model || input.References.ProvidesModel(model.ModelId))
+        if (parsed.Model is not { } model || !input.Options.Emits(model.ModelId) || input.References.ProvidesModel(model.ModelId))
         {
             return;
         }

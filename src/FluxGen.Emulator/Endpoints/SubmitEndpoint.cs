@@ -75,7 +75,7 @@ internal static class SubmitEndpoint
             return;
         }
 
-        var errors = SchemaValidator.Validate(schema.Root, body);
+        var errors = SchemaValidator.Validate(schema.RefRoot, schema.Root, body);
         if (errors.Count > 0)
         {
             await Replies.ValidationFailed(context, errors).ConfigureAwait(false);
@@ -155,7 +155,7 @@ internal static class SubmitEndpoint
             }
 
             var options = state.Options;
-            var images = ImageSpec.FromRequest(body, schema.ParamsKey, options.ImageLongSide);
+            var images = Media.MediaSpec.ForModality(ImageSpec.FromRequest(body, schema.ParamsKey, options.ImageLongSide), schema.Modality, body, schema.ParamsKey);
             var cost = Math.Max(0, options.CreditsPerImage) * images.Count;
             if (options.CreditBalance is { } balance)
             {

@@ -30,6 +30,8 @@ internal static class EmulatorPipeline
             app.MapPost(route, context => SubmitEndpoint.HandleAsync(context, state));
         }
 
+        app.MapGet("/v2/models", context => CatalogEndpoints.ModelsAsync(context, state));
+        app.MapGet("/v2/me", context => CatalogEndpoints.MeAsync(context, state));
         app.MapGet("/v2/jobs", context => JobEndpoints.ListAsync(context, state));
         app.MapGet("/v2/jobs/{id}", context => JobEndpoints.GetAsync(context, state));
         app.MapMethods("/files/{jobId}/{file}", ["GET", "HEAD"], context => FileEndpoint.HandleAsync(context, state));
@@ -124,7 +126,8 @@ internal static class EmulatorPipeline
 
     private static Task AuthenticateAsync(HttpContext context, Func<Task> next, EmulatorState state)
     {
-        if (!IsApi(context))
+        // The model catalog is public, as the document says (security: []).
+        if (!IsApi(context) || CatalogEndpoints.IsPublic(context))
         {
             return next();
         }

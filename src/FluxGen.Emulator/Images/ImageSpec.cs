@@ -10,6 +10,8 @@ internal sealed record ImageSpec(string Format, int Quality, int Width, int Heig
 
     public string ContentType => Format switch
     {
+        "mp4" => "video/mp4",
+        "wav" => "audio/wav",
         "png" => "image/png",
         "webp" => "image/webp",
         _ => "image/jpeg",

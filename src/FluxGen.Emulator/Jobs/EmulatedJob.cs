@@ -108,7 +108,10 @@ internal sealed class EmulatedJob
         {
             return new JobSnapshot(
                 Id, Status, Schema.Model, Progress, ImageUrls, Error, CreditCost, WebhookStatus, CreatedAt, CompletedAt,
-                InputJson, ApiKey, IdempotencyKey, WillFail, EndsAt - CreatedAt);
+                InputJson, ApiKey, IdempotencyKey, WillFail, EndsAt - CreatedAt)
+            {
+                ResultKey = Media.MediaSpec.ResultKey(Images),
+            };
         }
     }
 }

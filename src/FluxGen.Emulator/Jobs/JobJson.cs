@@ -58,7 +58,7 @@ internal static class JobJson
         }
 
         writer.WriteStartObject("result");
-        writer.WriteStartArray("images");
+        writer.WriteStartArray(job.ResultKey);
         foreach (var url in job.ImageUrls)
         {
             writer.WriteStringValue(url);

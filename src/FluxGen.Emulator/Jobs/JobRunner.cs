@@ -72,7 +72,7 @@ internal sealed class JobRunner
                 var urls = new List<string>(job.Images.Count);
                 for (var i = 0; i < job.Images.Count; i++)
                 {
-                    files.Add(ImageRenderer.Render(job.Images, i));
+                    files.Add(Media.MediaRenderer.Render(job.Images, i));
                     urls.Add(new Uri(job.FilesBase, $"files/{job.Id}/{i}.{job.Images.Extension}").AbsoluteUri);
                 }
 

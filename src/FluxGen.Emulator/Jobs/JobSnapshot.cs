@@ -33,6 +33,9 @@ public sealed record JobSnapshot(
     bool WillFail,
     TimeSpan Duration)
 {
+    /// <summary>The member of <c>result</c> that lists the files: <c>images</c>, <c>videos</c> or <c>audio</c>.</summary>
+    public string ResultKey { get; init; } = "images";
+
     /// <summary>Whether the job has ended (COMPLETED or FAILED).</summary>
     public bool IsTerminal => Status is JobStatus.Completed or JobStatus.Failed;
 }

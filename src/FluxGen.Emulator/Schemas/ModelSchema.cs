@@ -8,4 +8,14 @@ namespace FluxGen.Emulator.Schemas;
 /// <param name="ParamsKey">The model's parameter block, for example <c>fluxParams</c>; null when it has none.</param>
 /// <param name="AverageSeconds">How long a real generation takes on average.</param>
 /// <param name="Root">The schema document's root object.</param>
-internal sealed record ModelSchema(string Model, string Endpoint, string? ParamsKey, double AverageSeconds, JsonElement Root);
+internal sealed record ModelSchema(string Model, string Endpoint, string? ParamsKey, double AverageSeconds, JsonElement Root)
+{
+    /// <summary><c>image</c>, <c>video</c> or <c>music</c>; decides what file a job produces.</summary>
+    public string? Modality { get; init; }
+
+    /// <summary>For a model from an OpenAPI document: the document, against which <c>$ref</c>s resolve.</summary>
+    public JsonElement? Document { get; init; }
+
+    /// <summary>The root <c>$ref</c>s resolve against.</summary>
+    public JsonElement RefRoot => Document ?? Root;
+}

@@ -13,7 +13,8 @@ internal sealed class SchemaCatalog
 
     public bool TryGet(string model, out ModelSchema schema) => _byModel.TryGetValue(model, out schema!);
 
-    /// <summary>Loads every <c>*.json</c> in <paramref name="directory"/> that carries an <c>x-apiframe.model</c>.</summary>
+    /// <summary>Loads every <c>*.json</c> under <paramref name="directory"/> that carries an <c>x-apiframe.model</c>,
+    /// and every model of each OpenAPI 3.x document there.</summary>
     public static SchemaCatalog Load(string directory)
     {
         if (!Directory.Exists(directory))
@@ -22,11 +23,18 @@ internal sealed class SchemaCatalog
         }
 
         var byModel = new Dictionary<string, ModelSchema>(StringComparer.Ordinal);
-        foreach (var file in Directory.GetFiles(directory, "*.json").OrderBy(f => f, StringComparer.Ordinal))
+        var documents = new List<JsonElement>();
+        foreach (var file in Directory.GetFiles(directory, "*.json", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
         {
             // The documents live as long as the process, so their elements may be kept without cloning.
             var document = JsonDocument.Parse(File.ReadAllBytes(file));
             var root = document.RootElement;
+            if (OpenApiModels.IsDocument(root))
+            {
+                documents.Add(root);
+                continue;
+            }
+
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("x-apiframe", out var meta)
                 || !meta.TryGetProperty("model", out var model)
@@ -38,7 +46,14 @@ internal sealed class SchemaCatalog
             var endpoint = meta.TryGetProperty("endpoint", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()! : "/v2/images/generate";
             var paramsKey = meta.TryGetProperty("paramsKey", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
             var seconds = meta.TryGetProperty("averageSeconds", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDouble() : 10;
-            byModel[model.GetString()!] = new ModelSchema(model.GetString()!, endpoint, paramsKey, seconds, root);
+            var modality = meta.TryGetProperty("modality", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : "image";
+            byModel[model.GetString()!] = new ModelSchema(model.GetString()!, endpoint, paramsKey, seconds, root) { Modality = modality };
+        }
+
+        // A model in both a schema file and a document is served by the schema file, as the generator types it.
+        foreach (var schema in documents.SelectMany(OpenApiModels.Read))
+        {
+            byModel.TryAdd(schema.Model, schema);
         }
 
         if (byModel.Count == 0)

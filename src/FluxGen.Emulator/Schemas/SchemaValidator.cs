@@ -17,10 +17,15 @@ internal static partial class SchemaValidator
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(200);
 
-    public static IReadOnlyDictionary<string, List<string>> Validate(JsonElement schemaRoot, JsonElement body)
+    public static IReadOnlyDictionary<string, List<string>> Validate(JsonElement schemaRoot, JsonElement body) =>
+        Validate(schemaRoot, schemaRoot, body);
+
+    /// <summary>Checks against <paramref name="schema"/>, resolving <c>$ref</c>s in <paramref name="root"/> (an OpenAPI
+    /// document whose branch <paramref name="schema"/> is).</summary>
+    public static IReadOnlyDictionary<string, List<string>> Validate(JsonElement root, JsonElement schema, JsonElement body)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        Check(schemaRoot, schemaRoot, body, string.Empty, errors);
+        Check(root, schema, body, string.Empty, errors);
         return errors;
     }
 
@@ -66,6 +71,7 @@ internal static partial class SchemaValidator
             Add(errors, path, $"Must be one of: {string.Join(", ", allowed.EnumerateArray().Select(Plain))}; got {value.GetRawText()}.");
         }
 
+        CheckAlternatives(root, schema, value, path, errors);
         switch (value.ValueKind)
         {
             case JsonValueKind.Number:
@@ -327,7 +333,7 @@ internal static partial class SchemaValidator
         return count;
     }
 
-    private static bool TryResolve(JsonElement root, string reference, out JsonElement target)
+    internal static bool TryResolve(JsonElement root, string reference, out JsonElement target)
     {
         target = root;
         if (!reference.StartsWith('#'))

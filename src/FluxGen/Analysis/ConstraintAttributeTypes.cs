@@ -20,7 +20,10 @@ internal sealed class ConstraintAttributeTypes
         Length = compilation.GetTypesByMetadataName(Namespace + "SchemaLengthAttribute");
         Format = compilation.GetTypesByMetadataName(Namespace + "SchemaFormatAttribute");
         Items = compilation.GetTypesByMetadataName(Namespace + "SchemaItemsAttribute");
+        Pattern = compilation.GetTypesByMetadataName(Namespace + "SchemaPatternAttribute");
     }
+
+    public ImmutableArray<INamedTypeSymbol> Pattern { get; }
 
     public ImmutableArray<INamedTypeSymbol> Property { get; }
 
@@ -42,7 +45,7 @@ internal sealed class ConstraintAttributeTypes
     {
         var types = new ConstraintAttributeTypes(compilation);
         return types.Range.IsEmpty && types.MultipleOf.IsEmpty && types.AllowedValues.IsEmpty && types.Length.IsEmpty
-            && types.Format.IsEmpty && types.Items.IsEmpty
+            && types.Format.IsEmpty && types.Items.IsEmpty && types.Pattern.IsEmpty
             ? null
             : types;
     }

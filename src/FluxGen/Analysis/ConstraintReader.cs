@@ -63,6 +63,11 @@ internal static class ConstraintReader
             else if (ConstraintAttributeTypes.Is(attributeClass, types.Format))
             {
                 constraints.IsUri = FirstString(attribute) == "uri";
+                constraints.IsUuid = FirstString(attribute) == "uuid";
+            }
+            else if (ConstraintAttributeTypes.Is(attributeClass, types.Pattern))
+            {
+                constraints.Pattern = FirstString(attribute);
             }
             else if (ConstraintAttributeTypes.Is(attributeClass, types.Items))
             {
@@ -110,7 +115,8 @@ internal static class ConstraintReader
             // [SchemaProperty] alone still makes a schema member: its strings must be Unicode, its numbers finite.
             if (ConstraintAttributeTypes.Is(c, types.Property) || ConstraintAttributeTypes.Is(c, types.Range) || ConstraintAttributeTypes.Is(c, types.MultipleOf)
                 || ConstraintAttributeTypes.Is(c, types.AllowedValues) || ConstraintAttributeTypes.Is(c, types.Length)
-                || ConstraintAttributeTypes.Is(c, types.Format) || ConstraintAttributeTypes.Is(c, types.Items))
+                || ConstraintAttributeTypes.Is(c, types.Format) || ConstraintAttributeTypes.Is(c, types.Items)
+                || ConstraintAttributeTypes.Is(c, types.Pattern))
             {
                 return true;
             }
@@ -189,6 +195,19 @@ internal static class ConstraintReader
             }
 
             constraints.AllowedValues = values.ToImmutable();
+        }
+        else if (constraints.Kind is ValueKind.Integer or ValueKind.Real or ValueKind.Single or ValueKind.Decimal)
+        {
+            var numbers = ImmutableArray.CreateBuilder<Bound>();
+            foreach (var value in attribute.ConstructorArguments[0].Values)
+            {
+                if (Bound.TryParse(value.Value as string) is { } number)
+                {
+                    numbers.Add(number);
+                }
+            }
+
+            constraints.AllowedNumbers = numbers.ToImmutable();
         }
         else if (constraints.Kind == ValueKind.Enum)
         {

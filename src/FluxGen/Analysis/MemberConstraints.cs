@@ -67,15 +67,24 @@ internal sealed class MemberConstraints
 
     public bool IsUri { get; set; }
 
+    /// <summary><c>format: uuid</c>.</summary>
+    public bool IsUuid { get; set; }
+
+    /// <summary>The schema's <c>pattern</c>, or null.</summary>
+    public string? Pattern { get; set; }
+
+    /// <summary>The allowed numbers of a numeric enum, or default when the member has no such list.</summary>
+    public ImmutableArray<Bound> AllowedNumbers { get; set; }
+
     public int MinItems { get; set; } = -1;
 
     public int MaxItems { get; set; } = -1;
 
     public bool HasRange => Minimum is not null || Maximum is not null || ExclusiveMinimum is not null || ExclusiveMaximum is not null;
 
-    public bool HasNumericRules => HasRange || Step is not null;
+    public bool HasNumericRules => HasRange || Step is not null || !AllowedNumbers.IsDefault;
 
-    public bool HasStringRules => !AllowedValues.IsDefault || MinLength >= 0 || MaxLength >= 0 || IsUri;
+    public bool HasStringRules => !AllowedValues.IsDefault || MinLength >= 0 || MaxLength >= 0 || IsUri || IsUuid || Pattern is not null;
 
     public bool HasItemRules => MinItems >= 0 || MaxItems >= 0;
 

@@ -11,14 +11,14 @@ using Microsoft.CodeAnalysis.Operations;
 namespace FluxGen.Analysis;
 
 /// <summary>
-/// Reports compile-time constants that a FluxGen request member's schema constraints reject (FLUX001–FLUX008):
+/// Reports compile-time constants that a FluxGen request member's schema constraints reject (FLUX001–FLUX008, FLUX040–FLUX042):
 /// in object and nested initializers, <c>with</c> expressions, assignments, and constructor or method arguments.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.ValueRules;
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.AllValueRules;
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace FluxGen.Analysis;
 
 /// <summary>Checks one value stored into one constrained member and reports what the server would reject.</summary>
-internal static class ValueChecks
+internal static partial class ValueChecks
 {
     /// <summary>Reports the first rule the value breaks, if any; reads nothing but machine numbers when it is fine.</summary>
     /// <param name="context">Where to report.</param>
@@ -91,6 +91,12 @@ internal static class ValueChecks
             return;
         }
 
+        if (!rules.AllowedNumbers.IsDefault && !IsAllowed(number, rules.AllowedNumbers))
+        {
+            Report(context, Descriptors.UnknownNumber, value, null, rules.Path, number.ToExact().ToString(), Describe(rules.AllowedNumbers));
+            return;
+        }
+
         if (rules.Step is { } step && !number.IsMultipleOf(step))
         {
             var exact = number.ToExact();
@@ -133,7 +139,10 @@ internal static class ValueChecks
         if (rules.IsUri && !TextRules.IsHttpUri(text))
         {
             Report(context, Descriptors.NotHttpUri, value, null, rules.Path, Quote(Shorten(text)));
+            return;
         }
+
+        CheckKeywords(context, rules, value, text);
     }
 
     private static void CheckEnum(OperationAnalysisContext context, MemberConstraints rules, SyntaxNode value, object constant)

@@ -64,6 +64,11 @@ internal static class Attributes
             yield return $"[{TypeNames.Constraints}SchemaItems({string.Join(", ", parts)})]";
         }
 
+        if (value.Pattern is { } pattern)
+        {
+            yield return $"[{TypeNames.Constraints}SchemaPattern({Literals.String(pattern)})]";
+        }
+
         if (value.Format is { } format)
         {
             yield return $"[{TypeNames.Constraints}SchemaFormat({Literals.String(format)})]";

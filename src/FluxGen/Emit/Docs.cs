@@ -103,9 +103,24 @@ internal static class Docs
             parts.Add("An absolute http or https URI");
         }
 
-        if (value.Kind == ValueKind.Enum)
+        if (value.Kind == ValueKind.Enum || (value.Kind is ValueKind.Number or ValueKind.Integer && value.AllowedValues.Count > 0))
         {
             parts.Add("One of " + string.Join(", ", Quoted(value.AllowedValues)));
+        }
+
+        if (value.Pattern is { } pattern)
+        {
+            parts.Add($"Matches the pattern <c>{Literals.Xml(pattern)}</c>");
+        }
+
+        if (value.Format == "uuid")
+        {
+            parts.Add("A UUID");
+        }
+
+        if (value.Kind == ValueKind.Json)
+        {
+            parts.Add($"Raw JSON: FluxGen cannot type this member ({Literals.Xml(value.UntypedReason ?? "unsupported schema")}); its schema is <c>{Literals.Xml(value.SchemaText ?? "{}")}</c>");
         }
     }
 

@@ -54,7 +54,7 @@ internal static partial class RecordEmitter
         writer.Open($"if (this.{property.ClrName} is {{ }} {local})");
         switch (value.Kind)
         {
-            case ValueKind.Object:
+            case ValueKind.Object or ValueKind.Json:
                 writer.Line($"writer.WritePropertyName({field});");
                 writer.Line($"{local}.WriteTo(writer);");
                 break;
@@ -85,6 +85,7 @@ internal static partial class RecordEmitter
 
     private static string WriteItem(ValueSpec item, string local, string ns, string path) => item.Kind switch
     {
+        ValueKind.Object or ValueKind.Json => $"{local}.WriteTo(writer);",
         ValueKind.String => $"writer.WriteStringValue({TypeNames.Validation}SchemaText.RequireScalarValues({local}, {Literals.String(path)}));",
         ValueKind.Boolean => $"writer.WriteBooleanValue({local});",
         ValueKind.Enum => $"writer.WriteStringValue(global::{ns}.{item.TypeName}Extensions.ToWireValue({local}));",

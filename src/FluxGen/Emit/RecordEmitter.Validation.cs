@@ -53,7 +53,7 @@ internal static partial class RecordEmitter
                     var local = TypeNames.Local(property);
                     writer.Open($"if ({access} is {{ }} {local})");
                     writer.Open($"for (var i = 0; i < {local}.Count; i++)");
-                    WriteValueChecks(writer, value.Items!, $"{Literals.String(property.JsonPath + "[")} + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"", $"{local}[i]", "itemValue", ns, nullable: false);
+                    WriteValueChecks(writer, value.Items!, $"{Literals.String(property.JsonPath + "[")} + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"", $"{local}[i]", "itemValue", ns, nullable: false, TypeNames.PatternField(property));
                     writer.Close();
                     writer.Close();
                     writer.Line();
@@ -61,7 +61,7 @@ internal static partial class RecordEmitter
 
                 break;
             default:
-                WriteValueChecks(writer, value, path, access, TypeNames.Local(property), ns, nullable: !(property.IsRequired && property.Value.Const is null));
+                WriteValueChecks(writer, value, path, access, TypeNames.Local(property), ns, nullable: !(property.IsRequired && property.Value.Const is null), TypeNames.PatternField(property));
                 break;
         }
     }
@@ -69,9 +69,9 @@ internal static partial class RecordEmitter
     private static bool HasChecks(ValueSpec value) =>
         value.Kind is ValueKind.Enum or ValueKind.String || value.Minimum is not null || value.Maximum is not null || value.ExclusiveMinimum is not null
         || value.ExclusiveMaximum is not null || value.MultipleOf is not null || value.MinLength is not null || value.MaxLength is not null
-        || value.Format is not null;
+        || value.Format is not null || value.Pattern is not null || value.AllowedValues.Count > 0 || value.Kind == ValueKind.Object;
 
-    private static void WriteValueChecks(CodeWriter writer, ValueSpec value, string path, string access, string local, string ns, bool nullable)
+    private static void WriteValueChecks(CodeWriter writer, ValueSpec value, string path, string access, string local, string ns, bool nullable, string patternField)
     {
         string Text(string? bound) => bound is null ? "null" : Literals.String(bound);
         switch (value.Kind)
@@ -93,6 +93,7 @@ internal static partial class RecordEmitter
                     writer.Line($"errors.ScalarValues({path}, {access});");
                 }
 
+                WriteKeywordChecks(writer, value, path, access, patternField);
                 break;
             case ValueKind.Number or ValueKind.Integer:
                 if (value.Minimum is not null || value.Maximum is not null || value.ExclusiveMinimum is not null || value.ExclusiveMaximum is not null || value.Kind == ValueKind.Number)
@@ -106,6 +107,10 @@ internal static partial class RecordEmitter
                     writer.Line($"errors.MultipleOf({path}, {access}, {Literals.String(step)});");
                 }
 
+                WriteKeywordChecks(writer, value, path, access, patternField);
+                break;
+            case ValueKind.Object:
+                writer.Line($"{access}?.CollectErrors(errors);");
                 break;
             case ValueKind.Enum:
                 var allowed = Literals.String(string.Join(", ", value.AllowedValues));

@@ -55,6 +55,14 @@ internal static partial class RecordEmitter
             writer.Line($"private static readonly {TypeNames.Json}JsonEncodedText {TypeNames.Field(property)} = {TypeNames.Json}JsonEncodedText.Encode({Literals.String(property.JsonName)});");
         }
 
+        foreach (var property in type.Properties)
+        {
+            if ((property.Value.Pattern ?? property.Value.Items?.Pattern) is { } pattern)
+            {
+                writer.Line($"private static readonly global::System.Text.RegularExpressions.Regex {TypeNames.PatternField(property)} = {TypeNames.Validation}SchemaChecks.Pattern({Literals.String(pattern)});");
+            }
+        }
+
         writer.Line();
     }
 

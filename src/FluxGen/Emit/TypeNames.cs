@@ -20,6 +20,7 @@ internal static class TypeNames
             ValueKind.Boolean => "bool",
             ValueKind.Enum or ValueKind.Object => $"global::{ns}.{value.TypeName}",
             ValueKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{Of(value.Items!, ns, nullable: false)}>",
+            ValueKind.Json => Json + "JsonElement",
             _ => "object",
         };
         return nullable ? core + "?" : core;
@@ -31,6 +32,9 @@ internal static class TypeNames
     public static string Local(PropertySpec property) => char.ToLowerInvariant(property.ClrName[0]) + property.ClrName.Substring(1) + "Value";
 
     public static string Field(PropertySpec property) => "s_" + char.ToLowerInvariant(property.ClrName[0]) + property.ClrName.Substring(1);
+
+    /// <summary>The static regex field of a member with a <c>pattern</c> (on itself or on its items).</summary>
+    public static string PatternField(PropertySpec property) => Field(property) + "Pattern";
 
     public static string Parameter(PropertySpec property) => Naming.Camel(property.ClrName);
 

@@ -35,6 +35,14 @@ internal static class Naming
         return builder.ToString();
     }
 
+    /// <summary>The type prefix of a model: the word rule, with <c>Model</c> in front when the id starts with a digit
+    /// (<c>851-bg-remove</c> → <c>Model851BgRemove</c>), as a C# name cannot.</summary>
+    public static string ModelPrefix(string modelId)
+    {
+        var words = Words(modelId);
+        return words.Length > 0 && char.IsDigit(words[0]) ? "Model" + words : words;
+    }
+
     public static string EnumMember(string wireValue)
     {
         var colon = wireValue.IndexOf(':');

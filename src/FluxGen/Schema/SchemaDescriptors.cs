@@ -58,7 +58,7 @@ internal static partial class Descriptors
         "FLUXGEN014" => UnsupportedFormat,
         "FLUXGEN015" => UnknownRequired,
         "FLUXGEN016" => ShareConflict,
-        _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown FluxGen schema diagnostic."),
+        _ => OpenApiDescriptorById(id),
     };
 
     private static DiagnosticDescriptor Schema(string id) => Localized(id, SchemaCategory, DiagnosticSeverity.Error);

@@ -6,7 +6,7 @@ namespace FluxGen.Schema;
 
 internal sealed partial class SchemaReader
 {
-    private ValueSpec? ReadNestedObject(JsonObject schema, string path, string memberName, bool atRoot)
+    private ValueSpec? ReadNestedObject(JsonObject schema, string path, string memberName, bool atRoot, bool isItem)
     {
         if (schema.Find("additionalProperties") is { } extra && extra.Value is not JsonBoolean)
         {
@@ -15,7 +15,7 @@ internal sealed partial class SchemaReader
         }
 
         var isParams = atRoot && memberName == _paramsKey;
-        var typeName = ClaimTypeName(isParams ? _prefix + "Params" : _prefix + Naming.Words(memberName), schema);
+        var typeName = ClaimTypeName(isParams ? _prefix + "Params" : _prefix + (isItem ? Naming.Singular(Naming.Words(memberName)) : Naming.Words(memberName)), schema);
         if (typeName is null)
         {
             return null;
@@ -48,12 +48,6 @@ internal sealed partial class SchemaReader
         var item = ReadValue(items.Value, path + "[]", memberName, atRoot, isItem: true);
         if (item is null)
         {
-            return null;
-        }
-
-        if (item.Kind is ValueKind.Object)
-        {
-            Report(Descriptors.UnsupportedShape, items.Value, path, "arrays of objects are not supported; arrays hold strings, numbers, booleans or enum values");
             return null;
         }
 

@@ -55,7 +55,9 @@ internal sealed partial class SchemaReader
                 }
 
                 clrNames[clrName] = member.Name;
-                var value = ReadValue(member.Value, path, member.Name, isRoot);
+                var value = _fromDocument && isRoot && info is { } branch && member.Name == "model"
+                    ? EmptyValue(ValueKind.String) with { Const = branch.ModelId }
+                    : ReadMember(member.Value, path, member.Name, isRoot);
                 if (value is null)
                 {
                     continue;

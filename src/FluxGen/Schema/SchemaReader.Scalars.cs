@@ -11,13 +11,17 @@ internal sealed partial class SchemaReader
         var spec = EmptyValue(kind);
         if (kind is ValueKind.Number or ValueKind.Integer)
         {
+            var integer = kind == ValueKind.Integer;
             if (schema.Find("enum") is { } numericEnum)
             {
-                Report(Descriptors.UnsupportedShape, numericEnum.Value, path, "enums of numbers are not supported; use minimum, maximum and multipleOf");
-                return null;
+                if (ReadNumericEnum(numericEnum.Value, integer) is not { } allowed)
+                {
+                    return null;
+                }
+
+                spec = spec with { AllowedValues = allowed };
             }
 
-            var integer = kind == ValueKind.Integer;
             spec = spec with
             {
                 Minimum = ReadBound(schema, "minimum", integer),
@@ -41,7 +45,7 @@ internal sealed partial class SchemaReader
 
         if (kind is ValueKind.String)
         {
-            spec = spec with { MinLength = ReadCount(schema, "minLength"), MaxLength = ReadCount(schema, "maxLength"), Format = ReadFormat(schema, path) };
+            spec = spec with { MinLength = ReadCount(schema, "minLength"), MaxLength = ReadCount(schema, "maxLength"), Format = ReadFormat(schema, path), Pattern = ReadPattern(schema) };
             if (spec.MinLength > spec.MaxLength)
             {
                 Report(Descriptors.ContradictoryBounds, schema.Find("minLength")!.Value, path, $"minLength {spec.MinLength} is above maxLength {spec.MaxLength}");
@@ -125,7 +129,7 @@ internal sealed partial class SchemaReader
             return null;
         }
 
-        if (format.Value != "uri")
+        if (format.Value is not ("uri" or "uuid"))
         {
             Report(Descriptors.UnsupportedFormat, member.Value, format.Value, path);
             return null;

@@ -11,7 +11,7 @@ internal sealed partial class SchemaReader
     private static readonly HashSet<string> AnnotationKeywords = new() { "$comment", "title", "description", "examples", "deprecated", "readOnly", "writeOnly", "type", "default" };
     private static readonly HashSet<string> ObjectKeywords = new() { "$schema", "$id", "properties", "required", "additionalProperties", "dependentRequired", "x-apiframe" };
     private static readonly HashSet<string> NumberKeywords = new() { "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "const", "enum" };
-    private static readonly HashSet<string> StringKeywords = new() { "minLength", "maxLength", "format", "enum", "const" };
+    private static readonly HashSet<string> StringKeywords = new() { "minLength", "maxLength", "format", "enum", "const", "pattern" };
     private static readonly HashSet<string> BooleanKeywords = new() { "const" };
     private static readonly HashSet<string> ArrayKeywords = new() { "items", "minItems", "maxItems" };
 
@@ -30,10 +30,27 @@ internal sealed partial class SchemaReader
     private ValueSpec? ReadValue(JsonNode node, string path, string memberName, bool atRoot, bool isItem = false)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        if (_document is not null && node is JsonObject referring && referring.Find("$ref") is { } reference)
+        {
+            return ReadReference(reference, path, memberName, atRoot, isItem);
+        }
+
         if (node is not JsonObject schema)
         {
             Report(Descriptors.WrongKeywordType, node, path, "a schema object", node.Kind);
             return null;
+        }
+
+        if (schema.Find("type") is null && (schema.Find("anyOf") ?? schema.Find("oneOf")) is { } alternatives)
+        {
+            // Alternatives of single values (anyOf: [{enum: [5]}, {enum: [10]}]) are one enum; anything else is not
+            // a shape FluxGen types.
+            if (CollapseAlternatives(schema, alternatives, path) is not { } collapsed)
+            {
+                return null;
+            }
+
+            schema = collapsed;
         }
 
         var kind = ReadKind(schema, path);
@@ -45,7 +62,7 @@ internal sealed partial class SchemaReader
         CheckKeywords(schema, path, kind.Value);
         var spec = kind.Value switch
         {
-            ValueKind.Object => ReadNestedObject(schema, path, memberName, atRoot),
+            ValueKind.Object => ReadNestedObject(schema, path, memberName, atRoot, isItem),
             ValueKind.Array => ReadArray(schema, path, memberName, atRoot, isItem),
             ValueKind.String when schema.Find("enum") is not null => ReadEnum(schema, path, memberName, atRoot, isItem),
             _ => ReadScalar(schema, path, kind.Value),
@@ -74,6 +91,11 @@ internal sealed partial class SchemaReader
                 return ValueKind.String;
             }
 
+            if (schema.Find("enum")?.Value is JsonArray { Items.Count: > 0 } numbers && numbers.Items.All(v => v is JsonNumber))
+            {
+                return ValueKind.Number;
+            }
+
             if (schema.Find("properties") is not null)
             {
                 return ValueKind.Object;
@@ -81,6 +103,14 @@ internal sealed partial class SchemaReader
 
             Report(Descriptors.UnsupportedShape, schema, path, "a member needs a 'type' so FluxGen can choose its C# type");
             return null;
+        }
+
+        if (type.Value is JsonArray { Items.Count: 2 } pair && pair.Items.Count(t => t is JsonString { Value: "null" }) == 1
+            && pair.Items.FirstOrDefault(t => t is JsonString { Value: not "null" }) is JsonString nullableType)
+        {
+            // [X, "null"]: the member may be null, which a C# nullable member left unset already says (unset
+            // members are not written).
+            type = new JsonMember(type.Name, type.NameStart, type.NameEnd, nullableType);
         }
 
         if (type.Value is JsonArray)
@@ -166,7 +196,7 @@ internal sealed partial class SchemaReader
     {
         var hint = member.Name switch
         {
-            "pattern" or "patternProperties" => "write the rule into 'description' instead",
+            "patternProperties" => "write the rule into 'description' instead",
             "$ref" or "$defs" or "definitions" or "oneOf" or "anyOf" or "allOf" or "not" or "if" or "then" or "else" => "write each member out in full",
             "uniqueItems" or "contains" or "prefixItems" or "minProperties" or "maxProperties" => "remove it",
             _ => $"it is not among the keywords FluxGen reads for a {kindName}; prefix it with 'x-' to keep it as an extension",

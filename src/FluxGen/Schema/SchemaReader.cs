@@ -103,7 +103,7 @@ internal sealed partial class SchemaReader
 
     private ModelSpec? ReadModel(JsonObject root, ApiframeInfo info)
     {
-        _prefix = Naming.Words(info.ModelId);
+        _prefix = Naming.ModelPrefix(info.ModelId);
         _paramsKey = info.ParamsKey;
         if (!Naming.IsValidIdentifier(_prefix))
         {

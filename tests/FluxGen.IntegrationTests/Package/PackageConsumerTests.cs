@@ -97,6 +97,19 @@ public class PackageConsumerTests(ITestOutputHelper output)
             File.WriteAllText(Path.Combine(work, "Second.cs"), "namespace Consumer;\n\ninternal static class Second\n{\n    internal static string Body() => new Apiframe.FluxDevRequest(\"a second model\") { FluxParams = new() { AspectRatio = Apiframe.FluxDevAspectRatio.Ratio9x16 } }.ToJson();\n}\n");
             var second = await DotnetCli.RunAsync(work, null, "build", "-c", "Release", "-f", "net10.0");
             Assert.True(second.ExitCode == 0, second.Output);
+
+            // 5. Every model of the bundled OpenAPI document is there by default (the first build compiled all of them
+            //    warning-free); <FluxGenModels> reaches the generator through the package's props and narrows them.
+            File.WriteAllText(Path.Combine(work, "Third.cs"), "namespace Consumer;\n\ninternal static class Third\n{\n    internal static string Body() => new Apiframe.MidjourneyRequest(\"a fox\") { MidjourneyParams = new() { AspectRatio = \"16:9\" } }.ToJson();\n}\n");
+            File.WriteAllText(Path.Combine(work, "Consumer.csproj"), File.ReadAllText(Path.Combine(work, "Consumer.csproj"))
+                .Replace("<RootNamespace>", "<FluxGenModels>flux-1.1-pro;flux-dev;midjourney</FluxGenModels>\n    <RootNamespace>", StringComparison.Ordinal));
+            var narrowed = await DotnetCli.RunAsync(work, null, "build", "-c", "Release", "-f", "net10.0");
+            Assert.True(narrowed.ExitCode == 0, narrowed.Output);
+            File.WriteAllText(Path.Combine(work, "Fourth.cs"), "namespace Consumer;\n\ninternal static class Fourth\n{\n    internal static object Make() => new Apiframe.SunoRequest(\"a song\");\n}\n");
+            var missing = await DotnetCli.RunAsync(work, null, "build", "-c", "Release", "-f", "net10.0");
+            Assert.NotEqual(0, missing.ExitCode);
+            Assert.Contains("error CS0234", missing.Output);
+            Assert.Contains("SunoRequest", missing.Output);
         }
         finally
         {
@@ -116,6 +129,9 @@ public class PackageConsumerTests(ITestOutputHelper output)
         Assert.Contains("build/FluxGen.props", entries);
         Assert.Contains("build/FluxGen.targets", entries);
         Assert.Contains("schema/flux-1.1-pro.json", entries);
+        Assert.Contains("schema/apiframe/openapi.json", entries);
+        Assert.Contains("schema/apiframe/LICENSE", entries);
+        Assert.Contains("schema/apiframe/COMMIT", entries);
         Assert.Contains("README.md", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());

@@ -12,7 +12,7 @@ public class DescriptorTests
     {
         var rules = new SchemaValueAnalyzer().SupportedDiagnostics;
 
-        Assert.Equal(["FLUX001", "FLUX002", "FLUX003", "FLUX004", "FLUX005", "FLUX006", "FLUX007", "FLUX008", "FLUX020", "FLUX021"], rules.Select(r => r.Id));
+        Assert.Equal(["FLUX001", "FLUX002", "FLUX003", "FLUX004", "FLUX005", "FLUX006", "FLUX007", "FLUX008", "FLUX020", "FLUX021", "FLUX040", "FLUX041", "FLUX042"], rules.Select(r => r.Id));
         Assert.All(rules, rule =>
         {
             Assert.Equal(DiagnosticSeverity.Error, rule.DefaultSeverity);

@@ -14,11 +14,13 @@ public class SchemaDiagnosticTests
     [InlineData("\"default\": 90,", "\"default\": 101,", "FLUXGEN006", "101")]
     [InlineData("\"default\": 0.5,", "\"default\": 0.33,", "FLUXGEN006", "0.33")]
     [InlineData("\"default\": \"jpg\",", "\"default\": \"gif\",", "FLUXGEN006", "\"gif\"")]
-    [InlineData("\"multipleOf\": 0.05,", "\"pattern\": \"^a\",", "FLUXGEN004", "\"pattern\"")]
+    [InlineData("\"multipleOf\": 0.05,", "\"patternProperties\": {},", "FLUXGEN004", "\"patternProperties\"")]
+    [InlineData("\"multipleOf\": 0.05,", "\"pattern\": \"^a\",", "FLUXGEN013", "\"pattern\"")]
+    [InlineData("\"minLength\": 1,", "\"pattern\": \"(\",", "FLUXGEN013", "\"(\"")]
     [InlineData("\"raw\": {", "\"2raw\": {", "FLUXGEN008", "\"2raw\"")]
     [InlineData("\"raw\": {", "\"image-prompt\": {", "FLUXGEN009", "\"image-prompt\"")]
     [InlineData("\"multipleOf\": 0.05,", "\"multipleOf\": 0,", "FLUXGEN013", "0")]
-    [InlineData("\"type\": \"boolean\",", "\"type\": [\"boolean\", \"null\"],", "FLUXGEN011", "[\"boolean\", \"null\"]")]
+    [InlineData("\"type\": \"boolean\",", "\"type\": [\"boolean\", \"string\"],", "FLUXGEN011", "[\"boolean\", \"string\"]")]
     [InlineData("\"model\"\n  ],", "\"model\",\n    \"size\"\n  ],", "FLUXGEN015", "\"size\"")]
     [InlineData("\"endpoint\": \"/v2/images/generate\",", "\"endpoint\": \"v2/images\",", "FLUXGEN010", "\"v2/images\"")]
     [InlineData("\"9:16\",\n            \"16:9\"", "\"9:16\",\n            \"9:16\"", "FLUXGEN013", "\"9:16\"")]
@@ -105,7 +107,7 @@ public class SchemaDiagnosticTests
     [Fact]
     public void AnUnsupportedFormatIsAWarningAndTheMemberStaysAString()
     {
-        var outcome = GeneratorHarness.Run(new[] { ("/schema/flux.json", GeneratorHarness.FluxSchema.Replace("\"format\": \"uri\",\n          \"description\": \"Absolute URL of", "\"format\": \"uuid\",\n          \"description\": \"Absolute URL of")) });
+        var outcome = GeneratorHarness.Run(new[] { ("/schema/flux.json", GeneratorHarness.FluxSchema.Replace("\"format\": \"uri\",\n          \"description\": \"Absolute URL of", "\"format\": \"email\",\n          \"description\": \"Absolute URL of")) });
         var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
         Assert.Equal(("FLUXGEN014", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
         Assert.Contains(outcome.Sources, s => s.HintName == "Flux11Pro.Params.g.cs");

@@ -13,6 +13,13 @@ public static class GeneratorHarness
 
     public static string FluxSchema => File.ReadAllText(FluxSchemaPath);
 
+    public static string OpenApiPath => Path.Combine(SchemaFolder, "apiframe", "openapi.json");
+
+    /// <summary>Apiframe's OpenAPI document as the repository bundles it.</summary>
+    public static string OpenApi => OpenApiText.Value;
+
+    private static readonly Lazy<string> OpenApiText = new(() => File.ReadAllText(OpenApiPath));
+
     public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.Latest) =>
         new(version, DocumentationMode.Diagnose);
 

@@ -35,6 +35,9 @@ internal enum ValueKind
     Enum,
     Object,
     Array,
+
+    /// <summary>A member FluxGen cannot type honestly (OpenAPI input only): kept as raw JSON.</summary>
+    Json,
 }
 
 /// <summary>A value's type and every constraint the schema puts on it; numbers stay decimal text.</summary>
@@ -58,6 +61,15 @@ internal sealed record ValueSpec(
 {
     /// <summary>Whether an integer's bounds both fit in <see cref="int"/>, so the property can be an int.</summary>
     public bool FitsInt32 { get; init; }
+
+    /// <summary>The ECMAScript regular expression a string must match (<c>pattern</c>), as the schema writes it.</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>For <see cref="ValueKind.Json"/>: the member's schema text, shown in the docs, and why it is untyped.</summary>
+    public string? SchemaText { get; init; }
+
+    /// <summary>For <see cref="ValueKind.Json"/>: why FluxGen could not type the member.</summary>
+    public string? UntypedReason { get; init; }
 }
 
 /// <summary>A generated enum and the wire string of each member.</summary>

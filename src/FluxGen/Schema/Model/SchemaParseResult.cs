@@ -9,4 +9,7 @@ internal sealed record SchemaParseResult(string FilePath, ModelSpec? Model, Equa
 
     /// <summary>Where the claim is made, for a duplicate-id diagnostic.</summary>
     public SourceSpan? ClaimLocation { get; init; }
+
+    /// <summary>Whether the model comes from a branch of an OpenAPI document; a schema file claiming the same model wins.</summary>
+    public bool FromDocument { get; init; }
 }

@@ -1,0 +1,18 @@
+using Microsoft.CodeAnalysis;
+
+namespace FluxGen;
+
+/// <summary>What reading an OpenAPI document can tell the user beyond the schema-file diagnostics.</summary>
+internal static partial class Descriptors
+{
+    public static readonly DiagnosticDescriptor UntypedMember = Localized("FLUXGEN040", SchemaCategory, DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor DocumentModelSkipped = Localized("FLUXGEN041", SchemaCategory, DiagnosticSeverity.Info);
+
+    private static DiagnosticDescriptor OpenApiDescriptorById(string id) => id switch
+    {
+        "FLUXGEN040" => UntypedMember,
+        "FLUXGEN041" => DocumentModelSkipped,
+        _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown FluxGen schema diagnostic."),
+    };
+}

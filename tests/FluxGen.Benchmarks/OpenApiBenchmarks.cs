@@ -1,0 +1,133 @@
+using System.Reflection;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using FluxGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FluxGen.Benchmarks;
+
+/// <summary>
+/// What typing every model of Apiframe's OpenAPI document costs, three questions in one run, each against its own
+/// baseline (BenchmarkDotNet category):
+/// <list type="bullet">
+/// <item><b>build</b>: parse + FluxGen + compile and emit of a small consumer, with flux-1.1-pro only (baseline) and
+/// with the whole document (every model, the default);</item>
+/// <item><b>generator</b>: FluxGen's cold run alone, flux-1.1-pro only (baseline) and the whole document;</item>
+/// <item><b>vs STJ</b>: System.Text.Json's source generator over the same record types (every request record of the
+/// document in one <c>JsonSerializerContext</c>; baseline) and FluxGen's cold run over the whole document.</item>
+/// </list>
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class OpenApiBenchmarks
+{
+    private const string Usage = """
+        using Apiframe;
+        public static class Usage
+        {
+            public static string Build() => new Flux11ProRequest("a red umbrella")
+            {
+                FluxParams = new() { AspectRatio = Flux11ProAspectRatio.Ratio16x9, OutputQuality = 80 },
+            }.ToJson();
+        }
+        """;
+
+    private static readonly CSharpParseOptions Parse = new(LanguageVersion.Latest);
+
+    private AdditionalText _flux = null!;
+    private AdditionalText _document = null!;
+    private CSharpCompilation _consumer = null!;
+    private CSharpCompilation _stjInput = null!;
+    private ISourceGenerator _stj = null!;
+
+    /// <summary>How many request records the STJ context covers (every model).</summary>
+    public int RecordTypes { get; private set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "schema");
+        _flux = new FileText(Path.Combine(folder, "flux-1.1-pro.json"));
+        _document = new FileText(Path.Combine(folder, "apiframe", "openapi.json"));
+        _consumer = Compile(new[] { CSharpSyntaxTree.ParseText(Usage, Parse) });
+
+        // The STJ baseline sees exactly FluxGen's records (as plain source) and a context naming every request type.
+        Driver(_flux, _document).RunGeneratorsAndUpdateCompilation(_consumer, out var generated, out _);
+        var requests = generated.SyntaxTrees
+            .Where(t => t.FilePath.EndsWith(".Request.g.cs", StringComparison.Ordinal))
+            .Select(t => Path.GetFileName(t.FilePath).Split('.')[0] + "Request")
+            .ToList();
+        RecordTypes = requests.Count;
+        var context = "namespace Apiframe;\n"
+            + string.Concat(requests.Select(r => $"[System.Text.Json.Serialization.JsonSerializable(typeof({r}))]\n"))
+            + "internal sealed partial class DocumentJsonContext : System.Text.Json.Serialization.JsonSerializerContext { }\n";
+        _stjInput = Compile(generated.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.ToString(), Parse, t.FilePath))
+            .Append(CSharpSyntaxTree.ParseText(context, Parse)));
+        _stj = StjGenerator();
+    }
+
+    [BenchmarkCategory("build"), Benchmark(Baseline = true, Description = "build: parse + FluxGen + compile/emit, flux-1.1-pro only")]
+    public long BuildFluxOnly() => Build(_flux);
+
+    [BenchmarkCategory("build"), Benchmark(Description = "build: parse + FluxGen + compile/emit, every model (default)")]
+    public long BuildEveryModel() => Build(_flux, _document);
+
+    [BenchmarkCategory("generator"), Benchmark(Baseline = true, Description = "generator: FluxGen cold run, flux-1.1-pro only")]
+    public int GeneratorFluxOnly() => Driver(_flux).RunGenerators(_consumer).GetRunResult().GeneratedTrees.Length;
+
+    [BenchmarkCategory("generator"), Benchmark(Description = "generator: FluxGen cold run, every model")]
+    public int GeneratorEveryModel() => Driver(_flux, _document).RunGenerators(_consumer).GetRunResult().GeneratedTrees.Length;
+
+    [BenchmarkCategory("vs STJ"), Benchmark(Baseline = true, Description = "vs STJ: System.Text.Json source generator, every request record")]
+    public int StjGeneratorEveryModel() =>
+        CSharpGeneratorDriver.Create(new[] { _stj }, parseOptions: Parse).RunGenerators(_stjInput).GetRunResult().GeneratedTrees.Length;
+
+    [BenchmarkCategory("vs STJ"), Benchmark(Description = "vs STJ: FluxGen cold run, every model")]
+    public int FluxGenEveryModel() => Driver(_flux, _document).RunGenerators(_consumer).GetRunResult().GeneratedTrees.Length;
+
+    private long Build(params AdditionalText[] texts)
+    {
+        var consumer = Compile(new[] { CSharpSyntaxTree.ParseText(Usage, Parse) });
+        Driver(texts).RunGeneratorsAndUpdateCompilation(consumer, out var output, out _);
+        using var image = new MemoryStream();
+        var result = output.Emit(image);
+        return result.Success ? image.Length : throw new InvalidOperationException(string.Join("\n", result.Diagnostics));
+    }
+
+    private static GeneratorDriver Driver(params AdditionalText[] texts) =>
+        CSharpGeneratorDriver.Create(new[] { new FluxGenGenerator().AsSourceGenerator() }, texts, Parse);
+
+    private static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees) =>
+        CSharpCompilation.Create("Consumer", trees, ReferenceSets.Net100, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    /// <summary>System.Text.Json's generator as the SDK ships it, from the same reference pack the consumer compiles against.</summary>
+    private static ISourceGenerator StjGenerator()
+    {
+        var pack = Path.GetDirectoryName(Path.GetDirectoryName(ReferenceSets.PackageFolder("NetCoreRef10Version", "net10.0")))!;
+        var path = Path.Combine(pack, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll");
+        var reference = new AnalyzerFileReference(path, new Loader());
+        return reference.GetGenerators(LanguageNames.CSharp).Single();
+    }
+
+    private sealed class Loader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
+    }
+
+    private sealed class FileText(string path) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(File.ReadAllText(path));
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+}

@@ -1,0 +1,58 @@
+using FluxGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace FluxGen.Tests.OpenApi;
+
+/// <summary>One document, many models: each model is its own pipeline value, so an unrelated edit redoes nothing
+/// and an edit to a schema file redoes only that file's model.</summary>
+public class OpenApiCachingTests
+{
+    private static readonly string[] TrackedSteps =
+    {
+        FluxGenGenerator.Steps.Parse, FluxGenGenerator.Steps.Options, FluxGenGenerator.Steps.Claims,
+        FluxGenGenerator.Steps.Model, FluxGenGenerator.Steps.Shared,
+    };
+
+    [Fact]
+    public void AnUnrelatedEditLeavesEveryModelOfTheDocumentCached()
+    {
+        var (driver, compilation, _) = FirstRun();
+        var tree = compilation.SyntaxTrees.Single();
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From("public class Unrelated { public int X => 2; }")));
+
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var step in TrackedSteps)
+        {
+            var outputs = result.TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {o.Reason}"));
+        }
+
+        Assert.Equal(OpenApiModelTests.DocumentModels + 1, result.TrackedSteps[FluxGenGenerator.Steps.Model].SelectMany(s => s.Outputs).Count());
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+    }
+
+    [Fact]
+    public void EditingTheSchemaFileRedoesOnlyItsModel()
+    {
+        var (driver, compilation, flux) = FirstRun();
+        driver = driver.ReplaceAdditionalText(flux, new InMemoryText(flux.Path, flux.GetText()!.ToString().Replace("Parameters specific to Flux 1.1 Pro.", "Edited.")));
+
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var outputs = result.TrackedSteps[FluxGenGenerator.Steps.Model].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(1, outputs.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Equal(OpenApiModelTests.DocumentModels, outputs.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+    }
+
+    private static (GeneratorDriver Driver, Compilation Compilation, AdditionalText Flux) FirstRun()
+    {
+        var flux = new InMemoryText("/schema/flux-1.1-pro.json", GeneratorHarness.FluxSchema);
+        var document = new InMemoryText(OpenApiModelTests.DocumentPath, GeneratorHarness.OpenApi);
+        var compilation = GeneratorHarness.Compilation(new[] { "public class Unrelated { public int X => 1; }" });
+        var driver = GeneratorHarness.Driver(new AdditionalText[] { document, flux }).RunGenerators(compilation);
+        return (driver, compilation, flux);
+    }
+}
