@@ -45,22 +45,26 @@ namespace Apiframe
         /// <summary>This object as JSON text, exactly as <see cref="WriteTo"/> writes it.</summary>
         public string ToJson()
         {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            var writer = global::Apiframe.Serialization.ApiframeJsonWriterCache.Rent(out var buffer);
+            try
             {
                 this.WriteTo(writer);
+                writer.Flush();
+                return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
             }
-
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            finally
+            {
+                global::Apiframe.Serialization.ApiframeJsonWriterCache.Return(writer, buffer);
+            }
         }
 
         /// <summary>Checks this object against its schema and throws one exception listing every violation.</summary>
         /// <exception cref="global::Apiframe.Validation.ApiframeValidationException">The object breaks its schema.</exception>
         public void Validate()
         {
-            var errors = new global::Apiframe.Validation.ValidationErrors();
+            var errors = global::Apiframe.Validation.ValidationErrors.Rent();
             this.CollectErrors(errors);
-            errors.ThrowIfAny();
+            errors.ReturnOrThrow();
         }
 
         /// <summary>Adds every way this object breaks its schema to <paramref name="errors"/>.</summary>
@@ -69,8 +73,14 @@ namespace Apiframe
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
             global::System.ArgumentNullException.ThrowIfNull(errors);
-            errors.DefinedEnum("dalleParams.aspect_ratio", this.AspectRatio is not { } aspectRatioValue || global::Apiframe.DallE3AspectRatioExtensions.IsDefined(aspectRatioValue), this.AspectRatio, "1:1, 3:2, 2:3");
-            errors.DefinedEnum("dalleParams.style", this.Style is not { } styleValue || global::Apiframe.DallE3StyleExtensions.IsDefined(styleValue), this.Style, "vivid, natural");
+            if (this.AspectRatio is { } aspectRatioValue && !global::Apiframe.DallE3AspectRatioExtensions.IsDefined(aspectRatioValue))
+            {
+                errors.DefinedEnum("dalleParams.aspect_ratio", false, aspectRatioValue, "1:1, 3:2, 2:3");
+            }
+            if (this.Style is { } styleValue && !global::Apiframe.DallE3StyleExtensions.IsDefined(styleValue))
+            {
+                errors.DefinedEnum("dalleParams.style", false, styleValue, "vivid, natural");
+            }
         }
     }
 }

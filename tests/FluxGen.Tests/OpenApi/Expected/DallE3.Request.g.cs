@@ -75,22 +75,22 @@ namespace Apiframe
             writer.WriteString(s_model, "dall-e-3");
             if (this.Prompt is { } promptValue)
             {
-                writer.WriteString(s_prompt, promptValue);
+                writer.WriteString(s_prompt, global::Apiframe.Validation.SchemaText.RequireScalarValues(promptValue, "prompt"));
             }
 
             if (this.WebhookEvents is { } webhookEventsValue)
             {
                 writer.WriteStartArray(s_webhookEvents);
-                foreach (var item in webhookEventsValue)
+                for (var i = 0; i < webhookEventsValue.Count; i++)
                 {
-                    writer.WriteStringValue(global::Apiframe.WebhookEventExtensions.ToWireValue(item));
+                    writer.WriteStringValue(global::Apiframe.WebhookEventExtensions.ToWireValue(webhookEventsValue[i]));
                 }
                 writer.WriteEndArray();
             }
 
             if (this.WebhookUrl is { } webhookUrlValue)
             {
-                writer.WriteString(s_webhookUrl, webhookUrlValue);
+                writer.WriteString(s_webhookUrl, global::Apiframe.Validation.SchemaText.RequireScalarValues(webhookUrlValue, "webhookUrl"));
             }
 
             writer.WriteEndObject();
@@ -99,22 +99,26 @@ namespace Apiframe
         /// <summary>This object as JSON text, exactly as <see cref="WriteTo"/> writes it.</summary>
         public string ToJson()
         {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            var writer = global::Apiframe.Serialization.ApiframeJsonWriterCache.Rent(out var buffer);
+            try
             {
                 this.WriteTo(writer);
+                writer.Flush();
+                return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
             }
-
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            finally
+            {
+                global::Apiframe.Serialization.ApiframeJsonWriterCache.Return(writer, buffer);
+            }
         }
 
         /// <summary>Checks this object against its schema and throws one exception listing every violation.</summary>
         /// <exception cref="global::Apiframe.Validation.ApiframeValidationException">The object breaks its schema.</exception>
         public void Validate()
         {
-            var errors = new global::Apiframe.Validation.ValidationErrors();
+            var errors = global::Apiframe.Validation.ValidationErrors.Rent();
             this.CollectErrors(errors);
-            errors.ThrowIfAny();
+            errors.ReturnOrThrow();
         }
 
         /// <summary>Adds every way this object breaks its schema to <paramref name="errors"/>.</summary>
@@ -131,7 +135,10 @@ namespace Apiframe
             {
                 for (var i = 0; i < webhookEventsValue.Count; i++)
                 {
-                    errors.DefinedEnum("webhookEvents[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", global::Apiframe.WebhookEventExtensions.IsDefined(webhookEventsValue[i]), webhookEventsValue[i], "progress, completed, failed");
+                    if (!global::Apiframe.WebhookEventExtensions.IsDefined(webhookEventsValue[i]))
+                    {
+                        errors.DefinedEnum("webhookEvents[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", false, webhookEventsValue[i], "progress, completed, failed");
+                    }
                 }
             }
 

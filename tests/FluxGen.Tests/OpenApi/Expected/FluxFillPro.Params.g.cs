@@ -111,12 +111,12 @@ namespace Apiframe
 
             if (this.Image is { } imageValue)
             {
-                writer.WriteString(s_image, imageValue);
+                writer.WriteString(s_image, global::Apiframe.Validation.SchemaText.RequireScalarValues(imageValue, "fluxFillParams.image"));
             }
 
             if (this.Mask is { } maskValue)
             {
-                writer.WriteString(s_mask, maskValue);
+                writer.WriteString(s_mask, global::Apiframe.Validation.SchemaText.RequireScalarValues(maskValue, "fluxFillParams.mask"));
             }
 
             if (this.Mode is { } modeValue)
@@ -136,7 +136,7 @@ namespace Apiframe
 
             if (this.Prompt is { } promptValue)
             {
-                writer.WriteString(s_prompt, promptValue);
+                writer.WriteString(s_prompt, global::Apiframe.Validation.SchemaText.RequireScalarValues(promptValue, "fluxFillParams.prompt"));
             }
 
             if (this.PromptUpsampling is { } promptUpsamplingValue)
@@ -165,22 +165,26 @@ namespace Apiframe
         /// <summary>This object as JSON text, exactly as <see cref="WriteTo"/> writes it.</summary>
         public string ToJson()
         {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            var writer = global::Apiframe.Serialization.ApiframeJsonWriterCache.Rent(out var buffer);
+            try
             {
                 this.WriteTo(writer);
+                writer.Flush();
+                return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
             }
-
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            finally
+            {
+                global::Apiframe.Serialization.ApiframeJsonWriterCache.Return(writer, buffer);
+            }
         }
 
         /// <summary>Checks this object against its schema and throws one exception listing every violation.</summary>
         /// <exception cref="global::Apiframe.Validation.ApiframeValidationException">The object breaks its schema.</exception>
         public void Validate()
         {
-            var errors = new global::Apiframe.Validation.ValidationErrors();
+            var errors = global::Apiframe.Validation.ValidationErrors.Rent();
             this.CollectErrors(errors);
-            errors.ThrowIfAny();
+            errors.ReturnOrThrow();
         }
 
         /// <summary>Adds every way this object breaks its schema to <paramref name="errors"/>.</summary>
@@ -193,9 +197,18 @@ namespace Apiframe
             errors.Required("fluxFillParams.image", this.Image);
             errors.Uri("fluxFillParams.image", this.Image);
             errors.Uri("fluxFillParams.mask", this.Mask);
-            errors.DefinedEnum("fluxFillParams.mode", global::Apiframe.FluxFillProModeExtensions.IsDefined(this.Mode), this.Mode, "inpaint, outpaint");
-            errors.DefinedEnum("fluxFillParams.outpaint", this.Outpaint is not { } outpaintValue || global::Apiframe.FluxFillProOutpaintExtensions.IsDefined(outpaintValue), this.Outpaint, "Zoom out 1.5x, Zoom out 2x, Make square, Left outpaint, Right outpaint, Top outpaint, Bottom outpaint");
-            errors.DefinedEnum("fluxFillParams.output_format", this.OutputFormat is not { } outputFormatValue || global::Apiframe.FluxFillProOutputFormatExtensions.IsDefined(outputFormatValue), this.OutputFormat, "jpg, png");
+            if (!global::Apiframe.FluxFillProModeExtensions.IsDefined(this.Mode))
+            {
+                errors.DefinedEnum("fluxFillParams.mode", false, this.Mode, "inpaint, outpaint");
+            }
+            if (this.Outpaint is { } outpaintValue && !global::Apiframe.FluxFillProOutpaintExtensions.IsDefined(outpaintValue))
+            {
+                errors.DefinedEnum("fluxFillParams.outpaint", false, outpaintValue, "Zoom out 1.5x, Zoom out 2x, Make square, Left outpaint, Right outpaint, Top outpaint, Bottom outpaint");
+            }
+            if (this.OutputFormat is { } outputFormatValue && !global::Apiframe.FluxFillProOutputFormatExtensions.IsDefined(outputFormatValue))
+            {
+                errors.DefinedEnum("fluxFillParams.output_format", false, outputFormatValue, "jpg, png");
+            }
             errors.Required("fluxFillParams.prompt", this.Prompt);
             errors.Length("fluxFillParams.prompt", this.Prompt, 1, 2000);
             errors.Range("fluxFillParams.safety_tolerance", this.SafetyTolerance, "1", "6", null, null);

@@ -47,7 +47,7 @@ namespace Apiframe
 
             if (this.Prompt is { } promptValue)
             {
-                writer.WriteString(s_prompt, promptValue);
+                writer.WriteString(s_prompt, global::Apiframe.Validation.SchemaText.RequireScalarValues(promptValue, "klingParams.multi_prompt[].prompt"));
             }
 
             writer.WriteEndObject();
@@ -56,22 +56,26 @@ namespace Apiframe
         /// <summary>This object as JSON text, exactly as <see cref="WriteTo"/> writes it.</summary>
         public string ToJson()
         {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            var writer = global::Apiframe.Serialization.ApiframeJsonWriterCache.Rent(out var buffer);
+            try
             {
                 this.WriteTo(writer);
+                writer.Flush();
+                return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
             }
-
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            finally
+            {
+                global::Apiframe.Serialization.ApiframeJsonWriterCache.Return(writer, buffer);
+            }
         }
 
         /// <summary>Checks this object against its schema and throws one exception listing every violation.</summary>
         /// <exception cref="global::Apiframe.Validation.ApiframeValidationException">The object breaks its schema.</exception>
         public void Validate()
         {
-            var errors = new global::Apiframe.Validation.ValidationErrors();
+            var errors = global::Apiframe.Validation.ValidationErrors.Rent();
             this.CollectErrors(errors);
-            errors.ThrowIfAny();
+            errors.ReturnOrThrow();
         }
 
         /// <summary>Adds every way this object breaks its schema to <paramref name="errors"/>.</summary>

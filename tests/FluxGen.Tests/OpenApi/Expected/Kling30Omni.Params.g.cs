@@ -109,7 +109,7 @@ namespace Apiframe
 
             if (this.EndImage is { } endImageValue)
             {
-                writer.WriteString(s_endImage, endImageValue);
+                writer.WriteString(s_endImage, global::Apiframe.Validation.SchemaText.RequireScalarValues(endImageValue, "klingParams.end_image"));
             }
 
             if (this.GenerateAudio is { } generateAudioValue)
@@ -130,36 +130,36 @@ namespace Apiframe
             if (this.MultiPrompt is { } multiPromptValue)
             {
                 writer.WriteStartArray(s_multiPrompt);
-                foreach (var item in multiPromptValue)
+                for (var i = 0; i < multiPromptValue.Count; i++)
                 {
-                    item.WriteTo(writer);
+                    multiPromptValue[i].WriteTo(writer);
                 }
                 writer.WriteEndArray();
             }
 
             if (this.NegativePrompt is { } negativePromptValue)
             {
-                writer.WriteString(s_negativePrompt, negativePromptValue);
+                writer.WriteString(s_negativePrompt, global::Apiframe.Validation.SchemaText.RequireScalarValues(negativePromptValue, "klingParams.negative_prompt"));
             }
 
             if (this.ReferenceImages is { } referenceImagesValue)
             {
                 writer.WriteStartArray(s_referenceImages);
-                foreach (var item in referenceImagesValue)
+                for (var i = 0; i < referenceImagesValue.Count; i++)
                 {
-                    writer.WriteStringValue(item);
+                    writer.WriteStringValue(global::Apiframe.Validation.SchemaText.RequireScalarValues(referenceImagesValue[i], "klingParams.reference_images[]"));
                 }
                 writer.WriteEndArray();
             }
 
             if (this.ReferenceVideo is { } referenceVideoValue)
             {
-                writer.WriteString(s_referenceVideo, referenceVideoValue);
+                writer.WriteString(s_referenceVideo, global::Apiframe.Validation.SchemaText.RequireScalarValues(referenceVideoValue, "klingParams.reference_video"));
             }
 
             if (this.StartImage is { } startImageValue)
             {
-                writer.WriteString(s_startImage, startImageValue);
+                writer.WriteString(s_startImage, global::Apiframe.Validation.SchemaText.RequireScalarValues(startImageValue, "klingParams.start_image"));
             }
 
             if (this.VideoReferenceType is { } videoReferenceTypeValue)
@@ -173,22 +173,26 @@ namespace Apiframe
         /// <summary>This object as JSON text, exactly as <see cref="WriteTo"/> writes it.</summary>
         public string ToJson()
         {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            var writer = global::Apiframe.Serialization.ApiframeJsonWriterCache.Rent(out var buffer);
+            try
             {
                 this.WriteTo(writer);
+                writer.Flush();
+                return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
             }
-
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            finally
+            {
+                global::Apiframe.Serialization.ApiframeJsonWriterCache.Return(writer, buffer);
+            }
         }
 
         /// <summary>Checks this object against its schema and throws one exception listing every violation.</summary>
         /// <exception cref="global::Apiframe.Validation.ApiframeValidationException">The object breaks its schema.</exception>
         public void Validate()
         {
-            var errors = new global::Apiframe.Validation.ValidationErrors();
+            var errors = global::Apiframe.Validation.ValidationErrors.Rent();
             this.CollectErrors(errors);
-            errors.ThrowIfAny();
+            errors.ReturnOrThrow();
         }
 
         /// <summary>Adds every way this object breaks its schema to <paramref name="errors"/>.</summary>
@@ -197,10 +201,16 @@ namespace Apiframe
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
             global::System.ArgumentNullException.ThrowIfNull(errors);
-            errors.DefinedEnum("klingParams.aspect_ratio", this.AspectRatio is not { } aspectRatioValue || global::Apiframe.Kling30OmniAspectRatioExtensions.IsDefined(aspectRatioValue), this.AspectRatio, "16:9, 9:16, 1:1");
+            if (this.AspectRatio is { } aspectRatioValue && !global::Apiframe.Kling30OmniAspectRatioExtensions.IsDefined(aspectRatioValue))
+            {
+                errors.DefinedEnum("klingParams.aspect_ratio", false, aspectRatioValue, "16:9, 9:16, 1:1");
+            }
             errors.Range("klingParams.duration", this.Duration, "3", "15", null, null);
             errors.Uri("klingParams.end_image", this.EndImage);
-            errors.DefinedEnum("klingParams.mode", this.Mode is not { } modeValue || global::Apiframe.Kling30OmniModeExtensions.IsDefined(modeValue), this.Mode, "standard, pro, 4k");
+            if (this.Mode is { } modeValue && !global::Apiframe.Kling30OmniModeExtensions.IsDefined(modeValue))
+            {
+                errors.DefinedEnum("klingParams.mode", false, modeValue, "standard, pro, 4k");
+            }
             errors.Items("klingParams.multi_prompt", this.MultiPrompt?.Count, -1, 6);
             if (this.MultiPrompt is { } multiPromptValue)
             {
@@ -222,7 +232,10 @@ namespace Apiframe
 
             errors.Uri("klingParams.reference_video", this.ReferenceVideo);
             errors.Uri("klingParams.start_image", this.StartImage);
-            errors.DefinedEnum("klingParams.video_reference_type", this.VideoReferenceType is not { } videoReferenceTypeValue || global::Apiframe.Kling30OmniVideoReferenceTypeExtensions.IsDefined(videoReferenceTypeValue), this.VideoReferenceType, "feature, base");
+            if (this.VideoReferenceType is { } videoReferenceTypeValue && !global::Apiframe.Kling30OmniVideoReferenceTypeExtensions.IsDefined(videoReferenceTypeValue))
+            {
+                errors.DefinedEnum("klingParams.video_reference_type", false, videoReferenceTypeValue, "feature, base");
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ namespace Apiframe
             writer.WriteStartObject();
             if (this.AspectRatio is { } aspectRatioValue)
             {
-                writer.WriteString(s_aspectRatio, aspectRatioValue);
+                writer.WriteString(s_aspectRatio, global::Apiframe.Validation.SchemaText.RequireScalarValues(aspectRatioValue, "midjourneyParams.aspect_ratio"));
             }
 
             writer.WriteEndObject();
@@ -34,22 +34,26 @@ namespace Apiframe
         /// <summary>This object as JSON text, exactly as <see cref="WriteTo"/> writes it.</summary>
         public string ToJson()
         {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            var writer = global::Apiframe.Serialization.ApiframeJsonWriterCache.Rent(out var buffer);
+            try
             {
                 this.WriteTo(writer);
+                writer.Flush();
+                return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
             }
-
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            finally
+            {
+                global::Apiframe.Serialization.ApiframeJsonWriterCache.Return(writer, buffer);
+            }
         }
 
         /// <summary>Checks this object against its schema and throws one exception listing every violation.</summary>
         /// <exception cref="global::Apiframe.Validation.ApiframeValidationException">The object breaks its schema.</exception>
         public void Validate()
         {
-            var errors = new global::Apiframe.Validation.ValidationErrors();
+            var errors = global::Apiframe.Validation.ValidationErrors.Rent();
             this.CollectErrors(errors);
-            errors.ThrowIfAny();
+            errors.ReturnOrThrow();
         }
 
         /// <summary>Adds every way this object breaks its schema to <paramref name="errors"/>.</summary>
@@ -58,6 +62,7 @@ namespace Apiframe
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
             global::System.ArgumentNullException.ThrowIfNull(errors);
+            errors.ScalarValues("midjourneyParams.aspect_ratio", this.AspectRatio);
             global::Apiframe.Validation.SchemaChecks.Matches(errors, "midjourneyParams.aspect_ratio", this.AspectRatio, s_aspectRatioPattern);
         }
     }

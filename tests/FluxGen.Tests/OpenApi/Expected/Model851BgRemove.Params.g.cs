@@ -69,7 +69,7 @@ namespace Apiframe
 
             if (this.Image is { } imageValue)
             {
-                writer.WriteString(s_image, imageValue);
+                writer.WriteString(s_image, global::Apiframe.Validation.SchemaText.RequireScalarValues(imageValue, "lab851BgRemoveParams.image"));
             }
 
             if (this.Reverse is { } reverseValue)
@@ -88,22 +88,26 @@ namespace Apiframe
         /// <summary>This object as JSON text, exactly as <see cref="WriteTo"/> writes it.</summary>
         public string ToJson()
         {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            var writer = global::Apiframe.Serialization.ApiframeJsonWriterCache.Rent(out var buffer);
+            try
             {
                 this.WriteTo(writer);
+                writer.Flush();
+                return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
             }
-
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            finally
+            {
+                global::Apiframe.Serialization.ApiframeJsonWriterCache.Return(writer, buffer);
+            }
         }
 
         /// <summary>Checks this object against its schema and throws one exception listing every violation.</summary>
         /// <exception cref="global::Apiframe.Validation.ApiframeValidationException">The object breaks its schema.</exception>
         public void Validate()
         {
-            var errors = new global::Apiframe.Validation.ValidationErrors();
+            var errors = global::Apiframe.Validation.ValidationErrors.Rent();
             this.CollectErrors(errors);
-            errors.ThrowIfAny();
+            errors.ReturnOrThrow();
         }
 
         /// <summary>Adds every way this object breaks its schema to <paramref name="errors"/>.</summary>
@@ -112,8 +116,14 @@ namespace Apiframe
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
             global::System.ArgumentNullException.ThrowIfNull(errors);
-            errors.DefinedEnum("lab851BgRemoveParams.background_type", this.BackgroundType is not { } backgroundTypeValue || global::Apiframe.Model851BgRemoveBackgroundTypeExtensions.IsDefined(backgroundTypeValue), this.BackgroundType, "rgba, map, green, white, blur, overlay");
-            errors.DefinedEnum("lab851BgRemoveParams.format", this.Format is not { } formatValue || global::Apiframe.Model851BgRemoveFormatExtensions.IsDefined(formatValue), this.Format, "png, jpg");
+            if (this.BackgroundType is { } backgroundTypeValue && !global::Apiframe.Model851BgRemoveBackgroundTypeExtensions.IsDefined(backgroundTypeValue))
+            {
+                errors.DefinedEnum("lab851BgRemoveParams.background_type", false, backgroundTypeValue, "rgba, map, green, white, blur, overlay");
+            }
+            if (this.Format is { } formatValue && !global::Apiframe.Model851BgRemoveFormatExtensions.IsDefined(formatValue))
+            {
+                errors.DefinedEnum("lab851BgRemoveParams.format", false, formatValue, "png, jpg");
+            }
             errors.Required("lab851BgRemoveParams.image", this.Image);
             errors.Uri("lab851BgRemoveParams.image", this.Image);
             errors.Range("lab851BgRemoveParams.threshold", this.Threshold, "0", "1", null, null);

@@ -104,12 +104,12 @@ namespace Apiframe
 
             if (this.NegativeTags is { } negativeTagsValue)
             {
-                writer.WriteString(s_negativeTags, negativeTagsValue);
+                writer.WriteString(s_negativeTags, global::Apiframe.Validation.SchemaText.RequireScalarValues(negativeTagsValue, "sunoParams.negative_tags"));
             }
 
             if (this.Style is { } styleValue)
             {
-                writer.WriteString(s_style, styleValue);
+                writer.WriteString(s_style, global::Apiframe.Validation.SchemaText.RequireScalarValues(styleValue, "sunoParams.style"));
             }
 
             if (this.StyleWeight is { } styleWeightValue)
@@ -119,7 +119,7 @@ namespace Apiframe
 
             if (this.Title is { } titleValue)
             {
-                writer.WriteString(s_title, titleValue);
+                writer.WriteString(s_title, global::Apiframe.Validation.SchemaText.RequireScalarValues(titleValue, "sunoParams.title"));
             }
 
             if (this.VocalGender is { } vocalGenderValue)
@@ -138,22 +138,26 @@ namespace Apiframe
         /// <summary>This object as JSON text, exactly as <see cref="WriteTo"/> writes it.</summary>
         public string ToJson()
         {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            var writer = global::Apiframe.Serialization.ApiframeJsonWriterCache.Rent(out var buffer);
+            try
             {
                 this.WriteTo(writer);
+                writer.Flush();
+                return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
             }
-
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            finally
+            {
+                global::Apiframe.Serialization.ApiframeJsonWriterCache.Return(writer, buffer);
+            }
         }
 
         /// <summary>Checks this object against its schema and throws one exception listing every violation.</summary>
         /// <exception cref="global::Apiframe.Validation.ApiframeValidationException">The object breaks its schema.</exception>
         public void Validate()
         {
-            var errors = new global::Apiframe.Validation.ValidationErrors();
+            var errors = global::Apiframe.Validation.ValidationErrors.Rent();
             this.CollectErrors(errors);
-            errors.ThrowIfAny();
+            errors.ReturnOrThrow();
         }
 
         /// <summary>Adds every way this object breaks its schema to <paramref name="errors"/>.</summary>
@@ -162,12 +166,18 @@ namespace Apiframe
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
             global::System.ArgumentNullException.ThrowIfNull(errors);
-            errors.DefinedEnum("sunoParams.model_version", this.ModelVersion is not { } modelVersionValue || global::Apiframe.SunoModelVersionExtensions.IsDefined(modelVersionValue), this.ModelVersion, "V4, V4_5, V4_5ALL, V4_5PLUS, V5, V5_5");
+            if (this.ModelVersion is { } modelVersionValue && !global::Apiframe.SunoModelVersionExtensions.IsDefined(modelVersionValue))
+            {
+                errors.DefinedEnum("sunoParams.model_version", false, modelVersionValue, "V4, V4_5, V4_5ALL, V4_5PLUS, V5, V5_5");
+            }
             errors.Length("sunoParams.negative_tags", this.NegativeTags, -1, 500);
             errors.Length("sunoParams.style", this.Style, -1, 1000);
             errors.Range("sunoParams.style_weight", this.StyleWeight, "0", "1", null, null);
             errors.Length("sunoParams.title", this.Title, -1, 80);
-            errors.DefinedEnum("sunoParams.vocal_gender", this.VocalGender is not { } vocalGenderValue || global::Apiframe.SunoVocalGenderExtensions.IsDefined(vocalGenderValue), this.VocalGender, "m, f");
+            if (this.VocalGender is { } vocalGenderValue && !global::Apiframe.SunoVocalGenderExtensions.IsDefined(vocalGenderValue))
+            {
+                errors.DefinedEnum("sunoParams.vocal_gender", false, vocalGenderValue, "m, f");
+            }
             errors.Range("sunoParams.weirdness_constraint", this.WeirdnessConstraint, "0", "1", null, null);
         }
     }

@@ -94,7 +94,7 @@ namespace Apiframe
 
             if (this.Image is { } imageValue)
             {
-                writer.WriteString(s_image, imageValue);
+                writer.WriteString(s_image, global::Apiframe.Validation.SchemaText.RequireScalarValues(imageValue, "topazUpscaleParams.image"));
             }
 
             if (this.ModelType is { } modelTypeValue)
@@ -123,22 +123,26 @@ namespace Apiframe
         /// <summary>This object as JSON text, exactly as <see cref="WriteTo"/> writes it.</summary>
         public string ToJson()
         {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            var writer = global::Apiframe.Serialization.ApiframeJsonWriterCache.Rent(out var buffer);
+            try
             {
                 this.WriteTo(writer);
+                writer.Flush();
+                return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
             }
-
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            finally
+            {
+                global::Apiframe.Serialization.ApiframeJsonWriterCache.Return(writer, buffer);
+            }
         }
 
         /// <summary>Checks this object against its schema and throws one exception listing every violation.</summary>
         /// <exception cref="global::Apiframe.Validation.ApiframeValidationException">The object breaks its schema.</exception>
         public void Validate()
         {
-            var errors = new global::Apiframe.Validation.ValidationErrors();
+            var errors = global::Apiframe.Validation.ValidationErrors.Rent();
             this.CollectErrors(errors);
-            errors.ThrowIfAny();
+            errors.ReturnOrThrow();
         }
 
         /// <summary>Adds every way this object breaks its schema to <paramref name="errors"/>.</summary>
@@ -151,8 +155,14 @@ namespace Apiframe
             errors.Range("topazUpscaleParams.face_enhance_strength", this.FaceEnhanceStrength, "0", "1", null, null);
             errors.Required("topazUpscaleParams.image", this.Image);
             errors.Uri("topazUpscaleParams.image", this.Image);
-            errors.DefinedEnum("topazUpscaleParams.model_type", this.ModelType is not { } modelTypeValue || global::Apiframe.TopazImageUpscaleModelTypeExtensions.IsDefined(modelTypeValue), this.ModelType, "standard-v2, low-res-v2, cgi, high-fidelity-v2, text-refine, redefine");
-            errors.DefinedEnum("topazUpscaleParams.output_format", this.OutputFormat is not { } outputFormatValue || global::Apiframe.TopazImageUpscaleOutputFormatExtensions.IsDefined(outputFormatValue), this.OutputFormat, "jpg, png");
+            if (this.ModelType is { } modelTypeValue && !global::Apiframe.TopazImageUpscaleModelTypeExtensions.IsDefined(modelTypeValue))
+            {
+                errors.DefinedEnum("topazUpscaleParams.model_type", false, modelTypeValue, "standard-v2, low-res-v2, cgi, high-fidelity-v2, text-refine, redefine");
+            }
+            if (this.OutputFormat is { } outputFormatValue && !global::Apiframe.TopazImageUpscaleOutputFormatExtensions.IsDefined(outputFormatValue))
+            {
+                errors.DefinedEnum("topazUpscaleParams.output_format", false, outputFormatValue, "jpg, png");
+            }
             errors.Range("topazUpscaleParams.upscale_factor", this.UpscaleFactor, null, null, null, null);
             global::Apiframe.Validation.SchemaChecks.OneOf(errors, "topazUpscaleParams.upscale_factor", this.UpscaleFactor, 1d, 2d, 4d, 6d);
         }
