@@ -79,19 +79,14 @@ internal static class CollectionItems
 
     private static bool TryCheckChildren(OperationAnalysisContext context, MemberConstraints rules, IOperation collection, int elements)
     {
-        var index = 0;
-        foreach (var child in collection.ChildOperations)
-        {
-            index++;
-        }
-
-        if (index != elements || index == 0)
+        var children = collection.ChildOperations;
+        if (children.Count != elements || elements == 0)
         {
             return false;
         }
 
-        index = 0;
-        foreach (var child in collection.ChildOperations)
+        var index = 0;
+        foreach (var child in children)
         {
             if (ConstantValues.TryGet(child, out var constant))
             {

@@ -61,6 +61,12 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
+            // First of all, before any operation property builds more of the tree: generated files are skipped.
+            if (_generated.IsGenerated(context.Operation.Syntax.SyntaxTree))
+            {
+                return;
+            }
+
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             var target = assignment.Target;
             ISymbol? member = target.Kind switch
@@ -69,7 +75,7 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
                 OperationKind.FieldReference => ((IFieldReferenceOperation)target).Field,
                 _ => null,
             };
-            if (member is not null && !_generated.IsGenerated(assignment.Syntax.SyntaxTree) && Get(member) is { } rules)
+            if (member is not null && Get(member) is { } rules)
             {
                 // The written expression, not the folded operation: `checked(...)` and parentheses have no operation.
                 var written = assignment.Syntax is AssignmentExpressionSyntax syntax ? syntax.Right : assignment.Value.Syntax;
@@ -79,6 +85,11 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeArgument(OperationAnalysisContext context)
         {
+            if (_generated.IsGenerated(context.Operation.Syntax.SyntaxTree))
+            {
+                return;
+            }
+
             var argument = (IArgumentOperation)context.Operation;
 
             // A default value comes from the declaration, not from this call.
@@ -87,7 +98,7 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (!_generated.IsGenerated(argument.Syntax.SyntaxTree) && Get(parameter) is { } rules)
+            if (Get(parameter) is { } rules)
             {
                 var written = argument.Syntax is ArgumentSyntax syntax ? syntax.Expression : argument.Value.Syntax;
                 ValueChecks.Check(context, rules, argument.Value, written);
