@@ -5,6 +5,7 @@ using FluxGen.Emit;
 using FluxGen.References;
 using FluxGen.Schema;
 using FluxGen.Schema.Model;
+using FluxGen.Usage;
 using Microsoft.CodeAnalysis;
 
 namespace FluxGen;
@@ -37,6 +38,9 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
 
         /// <summary>What the compilation's references already provide (runtime, models, shared types, versions).</summary>
         public const string References = "FluxGen.References";
+
+        /// <summary>The request and params type names the project's code uses, which select a document's models.</summary>
+        public const string Usage = "FluxGen.Usage";
     }
 
     /// <summary>The version written into markers and compared with referenced ones: the package version (the
@@ -77,18 +81,30 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
                 .ToEquatableArray())
             .WithTrackingName(Steps.Claims);
 
+        var named = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => ModelUsage.IsCandidate(node), static (syntax, _) => ModelUsage.NameOf(syntax.Node))
+            .Collect()
+            .Select(static (names, _) => ModelUsage.Distinct(names))
+            .WithTrackingName(Steps.Usage);
+
+        // Each model keeps only whether its own names are used, so naming one more model reruns that model alone.
         var models = parsed
             .Combine(claims)
             .Combine(options)
             .Combine(references)
-            .Select(static (input, _) => new ModelInput(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+            .Combine(named)
+            .Select(static (input, _) =>
+            {
+                var parsedModel = input.Left.Left.Left.Left;
+                var used = parsedModel.Model is { } model && parsedModel.FromDocument && ModelUsage.Names(input.Right, model);
+                return new ModelInput(parsedModel, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, used);
+            })
             .WithTrackingName(Steps.Model);
 
         context.RegisterSourceOutput(models, static (spc, input) => ModelOutput.Emit(spc, input, Version));
 
-        var shared = parsed
-            .Combine(options)
-            .Select(static (input, _) => input.Left.Model is not { } model || !input.Right.Emits(model.ModelId)
+        var shared = models
+            .Select(static (input, _) => input.Parsed.Model is not { } model || !input.Selected
                 ? EquatableArray<SharedEnum>.Empty
                 : model.SharedEnums.Select(e => new SharedEnum(e, model.FilePath, model.ModelId)).ToEquatableArray())
             .Collect()

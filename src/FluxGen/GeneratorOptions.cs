@@ -10,8 +10,11 @@ internal sealed record GeneratorOptions(string Namespace, Emit.Visibility Visibi
 {
     public const string DefaultNamespace = "Apiframe";
 
-    /// <summary>The model ids <c>FluxGenModels</c> lists, sorted; empty means every model (unset, empty or <c>*</c>).</summary>
+    /// <summary>The model ids <c>FluxGenModels</c> lists, sorted; empty when it is unset, empty or <c>*</c>.</summary>
     public EquatableArray<string> Models { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Whether <c>FluxGenModels</c> is <c>*</c>: every model's types are written, named in code or not.</summary>
+    public bool EveryModel { get; init; }
 
     public static GeneratorOptions From(AnalyzerConfigOptions options)
     {
@@ -26,15 +29,19 @@ internal sealed record GeneratorOptions(string Namespace, Emit.Visibility Visibi
             options.TryGetValue("build_property.FluxGenModels", out models);
         }
 
-        return new GeneratorOptions(IsValidNamespace(ns) ? ns!.Trim() : DefaultNamespace, parsed, valid ? null : visibility!.Trim()) { Models = ParseModels(models) };
+        return new GeneratorOptions(IsValidNamespace(ns) ? ns!.Trim() : DefaultNamespace, parsed, valid ? null : visibility!.Trim()) { Models = ParseModels(models), EveryModel = IsStar(models) };
     }
 
-    /// <summary>Whether the model's types are emitted under <c>FluxGenModels</c>.</summary>
-    public bool Emits(string modelId)
+    /// <summary>Whether the model's types are written: a <c>FluxGenModels</c> list decides alone; <c>*</c> writes every
+    /// model; unset, a schema file's model is always written and a document's once the code names it.</summary>
+    /// <param name="modelId">The model.</param>
+    /// <param name="fromDocument">Whether it comes from an OpenAPI document rather than a schema file of its own.</param>
+    /// <param name="named">Whether the project's code names its request or params type.</param>
+    public bool Emits(string modelId, bool fromDocument, bool named)
     {
         if (Models.Count == 0)
         {
-            return true;
+            return EveryModel || !fromDocument || named;
         }
 
         foreach (var id in Models)
@@ -47,6 +54,9 @@ internal sealed record GeneratorOptions(string Namespace, Emit.Visibility Visibi
 
         return false;
     }
+
+    private static bool IsStar(string? list) =>
+        list is not null && list.Split(new[] { ';', ',', ' ', '\t' }).Any(id => id.Trim() == "*");
 
     private static EquatableArray<string> ParseModels(string? list)
     {

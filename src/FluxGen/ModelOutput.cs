@@ -10,7 +10,11 @@ namespace FluxGen;
 /// <summary>A file's model id claim; the first file (by path) that claims an id or a type prefix wins.</summary>
 internal sealed record ModelClaim(string ModelId, string Prefix, string FilePath, bool FromDocument, int Position);
 
-internal sealed record ModelInput(SchemaParseResult Parsed, EquatableArray<ModelClaim> Claims, GeneratorOptions Options, ReferenceSet References);
+internal sealed record ModelInput(SchemaParseResult Parsed, EquatableArray<ModelClaim> Claims, GeneratorOptions Options, ReferenceSet References, bool Named)
+{
+    /// <summary>Whether this model's types are written here (before duplicate claims and references are settled).</summary>
+    public bool Selected => Parsed.Model is { } model && Options.Emits(model.ModelId, Parsed.FromDocument, Named);
+}
 
 internal sealed record SharedEnum(EnumSpec Spec, string FilePath, string ModelId);
 
@@ -40,7 +44,7 @@ internal static class ModelOutput
         }
 
         // A referenced assembly that already has the model's public types provides them to this project too.
-        if (parsed.Model is not { } model || !input.Options.Emits(model.ModelId) || input.References.ProvidesModel(model.ModelId))
+        if (parsed.Model is not { } model || !input.Selected || input.References.ProvidesModel(model.ModelId))
         {
             return;
         }

@@ -15,14 +15,32 @@ namespace FluxGen.Benchmarks;
 /// Two variants: every value valid (a healthy project), and one initializer in a hundred wrong, where reporting a
 /// diagnostic makes Roslyn's driver scan that file once for generated-code markers, billed to the reporting analyzer.
 /// </summary>
+/// <remarks>
+/// The telemetry is wall time inside callbacks, so two things the analyzer does not do land in it at random: a
+/// garbage collection triggered by the compiler's allocations while a callback runs, and the callback's thread
+/// waiting for a core while the compiler binds other files in parallel (this machine has two). Profiling showed
+/// both swinging one analyzer between 10 and 90 ms from round to round of the same run, so by default every measured
+/// pass, the compile baseline included, runs on one thread and with no collection inside it
+/// (<see cref="GC.TryStartNoGCRegion(long)"/>): each figure is then the work itself. <c>--parallel</c> measures the
+/// way a build runs instead (parallel binding, collections as they fall), noisy as it is.
+/// </remarks>
 internal static class AnalyzerShare
 {
-    public static async Task RunAsync(int rounds)
+    // Enough for any one measured pass (a compile of this compilation allocates about 250 MB).
+    private const long NoCollectionBudget = 1L << 30;
+
+    private static bool s_parallel;
+
+    public static async Task RunAsync(int rounds, bool parallel)
     {
+        s_parallel = parallel;
+        Console.WriteLine(parallel
+            ? "Parallel binding, collections as they fall (as a build runs; noisy):"
+            : "One thread, no garbage collection inside a measured pass (see AnalyzerShare's remarks; --parallel for build conditions):");
         foreach (var withFindings in new[] { false, true })
         {
             var trees = BenchmarkSources.All(5_000, 100, withFindings).Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.CSharp12))).ToList();
-            var compilation = CSharpCompilation.Create("AnalyzerShare", trees, BenchmarkSources.References(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var compilation = CSharpCompilation.Create("AnalyzerShare", trees, BenchmarkSources.References(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: parallel));
             var compile = new List<double>();
             var analyzer = new List<double>();
             var idle = new List<double>();
@@ -36,9 +54,12 @@ internal static class AnalyzerShare
             var findings = places.Count;
             for (var round = 0; round <= rounds; round++)
             {
-                var clock = Stopwatch.StartNew();
-                compilation.Clone().GetDiagnostics();
-                var compileTime = clock.Elapsed.TotalMilliseconds;
+                var compileTime = Quietly(() =>
+                {
+                    var clock = Stopwatch.StartNew();
+                    compilation.Clone().GetDiagnostics();
+                    return clock.Elapsed.TotalMilliseconds;
+                });
                 var (fluxGen, reported) = await AnalyzerTimeAsync(compilation, new SchemaValueAnalyzer());
                 var (idleTime, _) = await AnalyzerTimeAsync(compilation, new IdleOperationAnalyzer());
                 var (reportingTime, reportedByTrivial) = await AnalyzerTimeAsync(compilation, new ReportingTrivialAnalyzer(places));
@@ -72,10 +93,34 @@ internal static class AnalyzerShare
     private static async Task<(double Milliseconds, int Findings)> AnalyzerTimeAsync(CSharpCompilation compilation, DiagnosticAnalyzer analyzer)
     {
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
-        var withAnalyzer = compilation.Clone().WithAnalyzers(ImmutableArray.Create(analyzer), options);
-        var findings = await withAnalyzer.GetAnalyzerDiagnosticsAsync();
+        var clone = compilation.Clone();
+        // Binding the references is the first thing every build does, once, whatever analyzers run; on a fresh clone
+        // it would be billed to whichever analyzer first asks for a symbol, so it is done before the clock starts.
+        _ = clone.Assembly;
+        var withAnalyzer = clone.WithAnalyzers(ImmutableArray.Create(analyzer), options);
+        var findings = Quietly(() => withAnalyzer.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult());
         var telemetry = await withAnalyzer.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
         return (telemetry.ExecutionTime.TotalMilliseconds, findings.Length);
+    }
+
+    /// <summary>Runs one measured pass from a clean heap, with no collection inside it unless --parallel.</summary>
+    private static T Quietly<T>(Func<T> pass)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var quiet = !s_parallel && GC.TryStartNoGCRegion(NoCollectionBudget);
+        try
+        {
+            return pass();
+        }
+        finally
+        {
+            if (quiet && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+            {
+                GC.EndNoGCRegion();
+            }
+        }
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

@@ -2,13 +2,15 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using FluxGen.Benchmarks;
 
-// `--analyzer-share [rounds]` prints the analyzer's own time as a share of compile time; anything else goes to
+// `--analyzer-share [rounds] [--parallel]` prints the analyzer's own time as a share of compile time; anything else goes to
 // BenchmarkDotNet, which offers every benchmark class here (pick with --filter, e.g. `--filter *AnalyzerBenchmarks*`).
 if (args.Length > 0 && args[0] == "--analyzer-share")
 {
-    await AnalyzerShare.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7);
+    var rounds = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var given) ? given : 7;
+    await AnalyzerShare.RunAsync(rounds, args.Contains("--parallel"));
     return;
 }
+
 
 // Results go beside the binaries, not into whatever folder the command was started from.
 var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));

@@ -11,16 +11,16 @@ internal sealed class ConstraintAttributeTypes
 {
     private const string Namespace = "Apiframe.Constraints.";
 
-    private ConstraintAttributeTypes(Compilation compilation)
+    private ConstraintAttributeTypes(ImmutableArray<IAssemblySymbol> holders)
     {
-        Property = compilation.GetTypesByMetadataName(Namespace + "SchemaPropertyAttribute");
-        Range = compilation.GetTypesByMetadataName(Namespace + "SchemaRangeAttribute");
-        MultipleOf = compilation.GetTypesByMetadataName(Namespace + "SchemaMultipleOfAttribute");
-        AllowedValues = compilation.GetTypesByMetadataName(Namespace + "SchemaAllowedValuesAttribute");
-        Length = compilation.GetTypesByMetadataName(Namespace + "SchemaLengthAttribute");
-        Format = compilation.GetTypesByMetadataName(Namespace + "SchemaFormatAttribute");
-        Items = compilation.GetTypesByMetadataName(Namespace + "SchemaItemsAttribute");
-        Pattern = compilation.GetTypesByMetadataName(Namespace + "SchemaPatternAttribute");
+        Property = RuntimeAssemblies.FindTypes(holders, Namespace + "SchemaPropertyAttribute");
+        Range = RuntimeAssemblies.FindTypes(holders, Namespace + "SchemaRangeAttribute");
+        MultipleOf = RuntimeAssemblies.FindTypes(holders, Namespace + "SchemaMultipleOfAttribute");
+        AllowedValues = RuntimeAssemblies.FindTypes(holders, Namespace + "SchemaAllowedValuesAttribute");
+        Length = RuntimeAssemblies.FindTypes(holders, Namespace + "SchemaLengthAttribute");
+        Format = RuntimeAssemblies.FindTypes(holders, Namespace + "SchemaFormatAttribute");
+        Items = RuntimeAssemblies.FindTypes(holders, Namespace + "SchemaItemsAttribute");
+        Pattern = RuntimeAssemblies.FindTypes(holders, Namespace + "SchemaPatternAttribute");
     }
 
     public ImmutableArray<INamedTypeSymbol> Pattern { get; }
@@ -43,7 +43,7 @@ internal sealed class ConstraintAttributeTypes
     /// which case nothing in it can be constrained and no action needs registering.</summary>
     public static ConstraintAttributeTypes? TryCreate(Compilation compilation)
     {
-        var types = new ConstraintAttributeTypes(compilation);
+        var types = new ConstraintAttributeTypes(RuntimeAssemblies.Of(compilation));
         return types.Range.IsEmpty && types.MultipleOf.IsEmpty && types.AllowedValues.IsEmpty && types.Length.IsEmpty
             && types.Format.IsEmpty && types.Items.IsEmpty && types.Pattern.IsEmpty
             ? null

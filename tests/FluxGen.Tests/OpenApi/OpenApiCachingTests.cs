@@ -52,7 +52,7 @@ public class OpenApiCachingTests
         var flux = new InMemoryText("/schema/flux-1.1-pro.json", GeneratorHarness.FluxSchema);
         var document = new InMemoryText(OpenApiModelTests.DocumentPath, GeneratorHarness.OpenApi);
         var compilation = GeneratorHarness.Compilation(new[] { "public class Unrelated { public int X => 1; }" });
-        var driver = GeneratorHarness.Driver(new AdditionalText[] { document, flux }).RunGenerators(compilation);
+        var driver = GeneratorHarness.Driver(new AdditionalText[] { document, flux }, OpenApiModelTests.EveryModel).RunGenerators(compilation);
         return (driver, compilation, flux);
     }
 }

@@ -52,7 +52,7 @@ public class OpenApiKeywordTests
         """;
 
     private static RunOutcome Run(string document = Document, IEnumerable<string>? sources = null) =>
-        GeneratorHarness.Run(new[] { ("/doc/openapi.json", document) }, sources);
+        GeneratorHarness.Run(new[] { ("/doc/openapi.json", document) }, sources, options: OpenApiModelTests.EveryModel);
 
     [Fact]
     public void EachKeywordGetsAnHonestCSharpTypeAndTheUntypableMemberIsRawJsonWithAnInfo()

@@ -16,8 +16,14 @@ public class OpenApiModelTests(ITestOutputHelper output)
     /// 1 video edit, 1 video upscale.</summary>
     public const int DocumentModels = 106;
 
+    /// <summary><c>FluxGenModels</c> = <c>*</c>: every model written, named in code or not.</summary>
+    internal static readonly IReadOnlyDictionary<string, string> EveryModel = new Dictionary<string, string> { ["build_property.FluxGenModels"] = "*" };
+
+    /// <summary>Runs the generator over the document (and the flux-1.1-pro schema file); every model unless
+    /// <paramref name="options"/> say otherwise.</summary>
     internal static RunOutcome RunDocument(LanguageVersion version = LanguageVersion.Latest, System.Collections.Immutable.ImmutableArray<MetadataReference>? references = null, IReadOnlyDictionary<string, string>? options = null, bool withFluxSchema = true, IEnumerable<string>? sources = null)
     {
+        options ??= EveryModel;
         var files = new List<(string, string)> { (DocumentPath, GeneratorHarness.OpenApi) };
         if (withFluxSchema)
         {

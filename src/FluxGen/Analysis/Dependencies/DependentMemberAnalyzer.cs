@@ -30,7 +30,7 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var attributes = start.Compilation.GetTypesByMetadataName(AttributeName);
+            var attributes = RuntimeAssemblies.FindTypes(RuntimeAssemblies.Of(start.Compilation), AttributeName);
             if (attributes.IsEmpty)
             {
                 return;
