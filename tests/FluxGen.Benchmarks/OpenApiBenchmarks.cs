@@ -13,11 +13,12 @@ namespace FluxGen.Benchmarks;
 /// What typing every model of Apiframe's OpenAPI document costs, three questions in one run, each against its own
 /// baseline (BenchmarkDotNet category):
 /// <list type="bullet">
-/// <item><b>build</b>: parse + FluxGen + compile and emit of a small consumer, with flux-1.1-pro only (baseline) and
-/// with the whole document (every model, the default);</item>
-/// <item><b>generator</b>: FluxGen's cold run alone, flux-1.1-pro only (baseline) and the whole document;</item>
+/// <item><b>build</b>: parse + FluxGen + compile and emit of a small consumer that uses flux-1.1-pro: with its schema
+/// file only (baseline), with the whole document beside it as the package adds it (<c>FluxGenModels</c> unset: every
+/// model available, the used ones written), and with every model written (<c>FluxGenModels</c> = <c>*</c>);</item>
+/// <item><b>generator</b>: FluxGen's cold run alone, flux-1.1-pro only (baseline) and every model of the document;</item>
 /// <item><b>vs STJ</b>: System.Text.Json's source generator over the same record types (every request record of the
-/// document in one <c>JsonSerializerContext</c>; baseline) and FluxGen's cold run over the whole document.</item>
+/// document in one <c>JsonSerializerContext</c>; baseline) and FluxGen's cold run writing every model.</item>
 /// </list>
 /// </summary>
 [MemoryDiagnoser]
@@ -56,7 +57,7 @@ public class OpenApiBenchmarks
         _consumer = Compile(new[] { CSharpSyntaxTree.ParseText(Usage, Parse) });
 
         // The STJ baseline sees exactly FluxGen's records (as plain source) and a context naming every request type.
-        Driver(_flux, _document).RunGeneratorsAndUpdateCompilation(_consumer, out var generated, out _);
+        Driver(EveryModel, _flux, _document).RunGeneratorsAndUpdateCompilation(_consumer, out var generated, out _);
         var requests = generated.SyntaxTrees
             .Where(t => t.FilePath.EndsWith(".Request.g.cs", StringComparison.Ordinal))
             .Select(t => Path.GetFileName(t.FilePath).Split('.')[0] + "Request")
@@ -73,33 +74,43 @@ public class OpenApiBenchmarks
     [BenchmarkCategory("build"), Benchmark(Baseline = true, Description = "build: parse + FluxGen + compile/emit, flux-1.1-pro only")]
     public long BuildFluxOnly() => Build(_flux);
 
-    [BenchmarkCategory("build"), Benchmark(Description = "build: parse + FluxGen + compile/emit, every model (default)")]
-    public long BuildEveryModel() => Build(_flux, _document);
+    [BenchmarkCategory("build"), Benchmark(Description = "build: parse + FluxGen + compile/emit, document beside it (default: models on use)")]
+    public long BuildDocumentOnUse() => Build(_flux, _document);
+
+    [BenchmarkCategory("build"), Benchmark(Description = "build: parse + FluxGen + compile/emit, every model written (FluxGenModels=*)")]
+    public long BuildEveryModel() => Build(EveryModel, _flux, _document);
 
     [BenchmarkCategory("generator"), Benchmark(Baseline = true, Description = "generator: FluxGen cold run, flux-1.1-pro only")]
     public int GeneratorFluxOnly() => Driver(_flux).RunGenerators(_consumer).GetRunResult().GeneratedTrees.Length;
 
-    [BenchmarkCategory("generator"), Benchmark(Description = "generator: FluxGen cold run, every model")]
-    public int GeneratorEveryModel() => Driver(_flux, _document).RunGenerators(_consumer).GetRunResult().GeneratedTrees.Length;
+    [BenchmarkCategory("generator"), Benchmark(Description = "generator: FluxGen cold run, every model written")]
+    public int GeneratorEveryModel() => Driver(EveryModel, _flux, _document).RunGenerators(_consumer).GetRunResult().GeneratedTrees.Length;
 
     [BenchmarkCategory("vs STJ"), Benchmark(Baseline = true, Description = "vs STJ: System.Text.Json source generator, every request record")]
     public int StjGeneratorEveryModel() =>
         CSharpGeneratorDriver.Create(new[] { _stj }, parseOptions: Parse).RunGenerators(_stjInput).GetRunResult().GeneratedTrees.Length;
 
-    [BenchmarkCategory("vs STJ"), Benchmark(Description = "vs STJ: FluxGen cold run, every model")]
-    public int FluxGenEveryModel() => Driver(_flux, _document).RunGenerators(_consumer).GetRunResult().GeneratedTrees.Length;
+    [BenchmarkCategory("vs STJ"), Benchmark(Description = "vs STJ: FluxGen cold run, every model written")]
+    public int FluxGenEveryModel() => Driver(EveryModel, _flux, _document).RunGenerators(_consumer).GetRunResult().GeneratedTrees.Length;
 
-    private long Build(params AdditionalText[] texts)
+    private long Build(params AdditionalText[] texts) => Build(null, texts);
+
+    private long Build(AnalyzerConfigOptionsProvider? options, params AdditionalText[] texts)
     {
         var consumer = Compile(new[] { CSharpSyntaxTree.ParseText(Usage, Parse) });
-        Driver(texts).RunGeneratorsAndUpdateCompilation(consumer, out var output, out _);
+        Driver(options, texts).RunGeneratorsAndUpdateCompilation(consumer, out var output, out _);
         using var image = new MemoryStream();
         var result = output.Emit(image);
         return result.Success ? image.Length : throw new InvalidOperationException(string.Join("\n", result.Diagnostics));
     }
 
-    private static GeneratorDriver Driver(params AdditionalText[] texts) =>
-        CSharpGeneratorDriver.Create(new[] { new FluxGenGenerator().AsSourceGenerator() }, texts, Parse);
+    /// <summary><c>FluxGenModels</c> = <c>*</c>, as the package hands it to the generator.</summary>
+    private static readonly AnalyzerConfigOptionsProvider EveryModel = new StarOptions();
+
+    private static GeneratorDriver Driver(params AdditionalText[] texts) => Driver(null, texts);
+
+    private static GeneratorDriver Driver(AnalyzerConfigOptionsProvider? options, params AdditionalText[] texts) =>
+        CSharpGeneratorDriver.Create(new[] { new FluxGenGenerator().AsSourceGenerator() }, texts, Parse, options);
 
     private static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees) =>
         CSharpCompilation.Create("Consumer", trees, ReferenceSets.Net100, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
@@ -111,6 +122,24 @@ public class OpenApiBenchmarks
         var path = Path.Combine(pack, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll");
         var reference = new AnalyzerFileReference(path, new Loader());
         return reference.GetGenerators(LanguageNames.CSharp).Single();
+    }
+
+    private sealed class StarOptions : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Star();
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
+
+        private sealed class Star : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            {
+                value = key == "build_property.FluxGenModelList" ? "*" : null;
+                return value is not null;
+            }
+        }
     }
 
     private sealed class Loader : IAnalyzerAssemblyLoader

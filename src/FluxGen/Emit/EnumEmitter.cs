@@ -81,6 +81,6 @@ internal static class EnumEmitter
         writer.Line($"public static bool IsDefined({type.TypeName} value) => value is >= {type.TypeName}.{type.Members[0].ClrName} and <= {type.TypeName}.{type.Members[type.Members.Count - 1].ClrName};");
         writer.Close();
         writer.Close();
-        return writer.ToString();
+        return writer.Finish();
     }
 }

@@ -10,6 +10,12 @@ internal static class Literals
 
     public static string Xml(string text)
     {
+        // Nearly every description and name needs nothing done: returned as it is, without a copy.
+        if (IsPlain(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -31,5 +37,23 @@ internal static class Literals
         }
 
         return builder.ToString().Trim();
+    }
+
+    private static bool IsPlain(string text)
+    {
+        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1])))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (c is '<' or '>' or '&' || c < 0x20)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

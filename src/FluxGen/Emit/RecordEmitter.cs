@@ -38,7 +38,7 @@ internal static partial class RecordEmitter
 
         writer.Close();
         writer.Close();
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static string ProviderNote(ModelSpec model)
