@@ -87,7 +87,7 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             .Select(static (names, _) => ModelUsage.Distinct(names))
             .WithTrackingName(Steps.Usage);
 
-        // Each model keeps only whether its own names are used, so naming one more model reruns that model alone.
+        // Each model keeps only which of its own names the code uses, so naming one more model reruns that model alone.
         var models = parsed
             .Combine(claims)
             .Combine(options)
@@ -96,8 +96,8 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             .Select(static (input, _) =>
             {
                 var parsedModel = input.Left.Left.Left.Left;
-                var used = parsedModel.Model is { } model && parsedModel.FromDocument && ModelUsage.Names(input.Right, model);
-                return new ModelInput(parsedModel, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, used);
+                var namedAs = parsedModel.Model is { } model ? ModelUsage.FirstNamed(input.Right, model) : null;
+                return new ModelInput(parsedModel, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, namedAs);
             })
             .WithTrackingName(Steps.Model);
 

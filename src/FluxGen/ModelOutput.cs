@@ -10,10 +10,11 @@ namespace FluxGen;
 /// <summary>A file's model id claim; the first file (by path) that claims an id or a type prefix wins.</summary>
 internal sealed record ModelClaim(string ModelId, string Prefix, string FilePath, bool FromDocument, int Position);
 
-internal sealed record ModelInput(SchemaParseResult Parsed, EquatableArray<ModelClaim> Claims, GeneratorOptions Options, ReferenceSet References, bool Named)
+/// <param name="NamedAs">The first of the model's record names the project's code uses, if any.</param>
+internal sealed record ModelInput(SchemaParseResult Parsed, EquatableArray<ModelClaim> Claims, GeneratorOptions Options, ReferenceSet References, string? NamedAs)
 {
     /// <summary>Whether this model's types are written here (before duplicate claims and references are settled).</summary>
-    public bool Selected => Parsed.Model is { } model && Options.Emits(model.ModelId, Parsed.FromDocument, Named);
+    public bool Selected => Parsed.Model is { } model && Options.Emits(model.ModelId, Parsed.FromDocument, NamedAs is not null);
 }
 
 internal sealed record SharedEnum(EnumSpec Spec, string FilePath, string ModelId);
@@ -41,6 +42,12 @@ internal static class ModelOutput
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, location.ToLocation(), id, System.IO.Path.GetFileName(first.FilePath)));
                 return;
             }
+        }
+
+        // The compiler's "type not found" does not say why: a list that leaves out a model the code uses says so.
+        if (parsed.Model is { } leftOut && !input.Selected && input.NamedAs is { } typeName && parsed.ClaimLocation is { } claim)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ModelLeftOut, claim.ToLocation(), typeName, leftOut.ModelId));
         }
 
         // A referenced assembly that already has the model's public types provides them to this project too.

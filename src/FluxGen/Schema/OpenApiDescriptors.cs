@@ -9,10 +9,13 @@ internal static partial class Descriptors
 
     public static readonly DiagnosticDescriptor DocumentModelSkipped = Localized("FLUXGEN041", SchemaCategory, DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor ModelLeftOut = Localized("FLUXGEN042", SchemaCategory, DiagnosticSeverity.Info);
+
     private static DiagnosticDescriptor OpenApiDescriptorById(string id) => id switch
     {
         "FLUXGEN040" => UntypedMember,
         "FLUXGEN041" => DocumentModelSkipped,
+        "FLUXGEN042" => ModelLeftOut,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown FluxGen schema diagnostic."),
     };
 }

@@ -28,23 +28,23 @@ internal static class ModelUsage
     public static EquatableArray<string> Distinct(ImmutableArray<string> names) =>
         names.Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray();
 
-    /// <summary>Whether the code names one of <paramref name="model"/>'s records.</summary>
-    public static bool Names(EquatableArray<string> named, ModelSpec model)
+    /// <summary>The first of <paramref name="model"/>'s records the code names, or <see langword="null"/>.</summary>
+    public static string? FirstNamed(EquatableArray<string> named, ModelSpec model)
     {
         if (Contains(named, model.Request.TypeName))
         {
-            return true;
+            return model.Request.TypeName;
         }
 
         foreach (var nested in model.NestedObjects)
         {
             if (Contains(named, nested.TypeName))
             {
-                return true;
+                return nested.TypeName;
             }
         }
 
-        return false;
+        return null;
     }
 
     private static bool IsCandidate(string text) =>

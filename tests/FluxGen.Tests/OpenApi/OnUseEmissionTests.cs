@@ -66,6 +66,23 @@ public class OnUseEmissionTests
 
         Assert.Equal(new[] { "Suno.Request.g.cs" }, Requests(outcome));
         Assert.Contains(outcome.Output.GetDiagnostics(), d => d.Id == "CS0246" && d.GetMessage().Contains("MidjourneyRequest", StringComparison.Ordinal));
+
+        // The compiler only says the type is missing; FluxGen says why, at the model's line in the document.
+        var leftOut = Assert.Single(outcome.GeneratorDiagnostics, d => d.Id == "FLUXGEN042");
+        Assert.Equal(DiagnosticSeverity.Info, leftOut.Severity);
+        Assert.Equal("The code names MidjourneyRequest, a type of model 'midjourney', which <FluxGenModels> leaves out; add 'midjourney' to the list, or remove the list, to generate it", leftOut.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        var line = GeneratorHarness.OpenApi.Split('\n')[leftOut.Location.GetLineSpan().StartLinePosition.Line];
+        Assert.Contains("\"midjourney\"", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ModelsTheCodeDoesNotNameAreNotReportedWhenLeftOut()
+    {
+        var options = new Dictionary<string, string> { ["build_property.FluxGenModels"] = "suno" };
+
+        var outcome = OpenApiModelTests.RunDocument(options: options, sources: new[] { "public static class Nothing { }" }, withFluxSchema: false);
+
+        Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id == "FLUXGEN042");
     }
 
     [Fact]
