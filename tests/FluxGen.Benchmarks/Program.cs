@@ -12,6 +12,13 @@ if (args.Length > 0 && args[0] == "--analyzer-share")
 }
 
 
+// `--build-cost [rounds]` runs OpenApiBenchmarks' build category interleaved, as medians (see BuildCost).
+if (args.Length > 0 && args[0] == "--build-cost")
+{
+    BuildCost.Run(args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var count) ? count : 15);
+    return;
+}
+
 // Results go beside the binaries, not into whatever folder the command was started from.
 var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
 BenchmarkSwitcher.FromAssembly(typeof(AnalyzerBenchmarks).Assembly).Run(args, config);
