@@ -18,40 +18,8 @@ internal static class SubmitEndpoint
     public static async Task HandleAsync(HttpContext context, EmulatorState state)
     {
         var apiKey = (string)context.Items[EmulatorPipeline.ApiKeyItem]!;
-        if (!IsJson(context.Request.ContentType))
+        if (await ReadObjectAsync(context).ConfigureAwait(false) is not var (body, bodyBytes))
         {
-            await Replies.Error(context, StatusCodes.Status415UnsupportedMediaType, $"Content-Type must be application/json, not '{context.Request.ContentType}'.").ConfigureAwait(false);
-            return;
-        }
-
-        var bodyBytes = await ReadBodyAsync(context).ConfigureAwait(false);
-        if (bodyBytes is null)
-        {
-            await Replies.Error(context, StatusCodes.Status413PayloadTooLarge, $"Request body is larger than {MaxBodyBytes} bytes.").ConfigureAwait(false);
-            return;
-        }
-
-        if (JsonBodyCheck.FindProblem(bodyBytes) is { } problem)
-        {
-            await Replies.ValidationFailed(context, "$", problem, "Invalid JSON body").ConfigureAwait(false);
-            return;
-        }
-
-        JsonElement body;
-        try
-        {
-            using var document = JsonDocument.Parse(bodyBytes, new JsonDocumentOptions { MaxDepth = JsonBodyCheck.MaxDepth });
-            body = document.RootElement.Clone();
-        }
-        catch (JsonException exception)
-        {
-            await Replies.ValidationFailed(context, "$", "Body is not valid JSON: " + exception.Message, "Invalid JSON body").ConfigureAwait(false);
-            return;
-        }
-
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            await Replies.ValidationFailed(context, "$", "The body must be a JSON object.").ConfigureAwait(false);
             return;
         }
 
@@ -82,6 +50,13 @@ internal static class SubmitEndpoint
             return;
         }
 
+        await AcceptAsync(context, state, apiKey, schema, body, bodyBytes, adjust: null).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates the job (or replays it for a known Idempotency-Key) and answers 202, 409 or 402.</summary>
+    /// <param name="adjust">What the job produces, when the request alone does not say it (an action's result).</param>
+    public static async Task AcceptAsync(HttpContext context, EmulatorState state, string apiKey, ModelSchema schema, JsonElement body, byte[] bodyBytes, Func<ImageSpec, ImageSpec>? adjust)
+    {
         var idempotencyKey = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
         if (idempotencyKey is not null && (idempotencyKey.Length == 0 || idempotencyKey.Length > MaxIdempotencyKeyLength))
         {
@@ -89,7 +64,7 @@ internal static class SubmitEndpoint
             return;
         }
 
-        var outcome = CreateOrReplay(context, state, apiKey, schema, body, bodyBytes, idempotencyKey);
+        var outcome = CreateOrReplay(context, state, apiKey, schema, body, bodyBytes, idempotencyKey, adjust);
         switch (outcome.Kind)
         {
             case OutcomeKind.Conflict:
@@ -136,7 +111,51 @@ internal static class SubmitEndpoint
         }).ConfigureAwait(false);
     }
 
-    private static Outcome CreateOrReplay(HttpContext context, EmulatorState state, string apiKey, ModelSchema schema, JsonElement body, byte[] bodyBytes, string? idempotencyKey)
+    /// <summary>Reads a JSON object body with every check a submission gets (content type, size, hostile JSON);
+    /// <see langword="null"/> once the error reply has been written.</summary>
+    public static async Task<(JsonElement Body, byte[] Bytes)?> ReadObjectAsync(HttpContext context)
+    {
+        if (!IsJson(context.Request.ContentType))
+        {
+            await Replies.Error(context, StatusCodes.Status415UnsupportedMediaType, $"Content-Type must be application/json, not '{context.Request.ContentType}'.").ConfigureAwait(false);
+            return null;
+        }
+
+        var bodyBytes = await ReadBodyAsync(context).ConfigureAwait(false);
+        if (bodyBytes is null)
+        {
+            await Replies.Error(context, StatusCodes.Status413PayloadTooLarge, $"Request body is larger than {MaxBodyBytes} bytes.").ConfigureAwait(false);
+            return null;
+        }
+
+        if (JsonBodyCheck.FindProblem(bodyBytes) is { } problem)
+        {
+            await Replies.ValidationFailed(context, "$", problem, "Invalid JSON body").ConfigureAwait(false);
+            return null;
+        }
+
+        JsonElement body;
+        try
+        {
+            using var document = JsonDocument.Parse(bodyBytes, new JsonDocumentOptions { MaxDepth = JsonBodyCheck.MaxDepth });
+            body = document.RootElement.Clone();
+        }
+        catch (JsonException exception)
+        {
+            await Replies.ValidationFailed(context, "$", "Body is not valid JSON: " + exception.Message, "Invalid JSON body").ConfigureAwait(false);
+            return null;
+        }
+
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            await Replies.ValidationFailed(context, "$", "The body must be a JSON object.").ConfigureAwait(false);
+            return null;
+        }
+
+        return (body, bodyBytes);
+    }
+
+    private static Outcome CreateOrReplay(HttpContext context, EmulatorState state, string apiKey, ModelSchema schema, JsonElement body, byte[] bodyBytes, string? idempotencyKey, Func<ImageSpec, ImageSpec>? adjust)
     {
         if (state.Options.CreditBalance is not null)
         {
@@ -156,6 +175,7 @@ internal static class SubmitEndpoint
 
             var options = state.Options;
             var images = Media.MediaSpec.ForModality(ImageSpec.FromRequest(body, schema.ParamsKey, options.ImageLongSide), schema.Modality, body, schema.ParamsKey);
+            images = adjust?.Invoke(images) ?? images;
             var cost = Math.Max(0, options.CreditsPerImage) * images.Count;
             if (options.CreditBalance is { } balance)
             {

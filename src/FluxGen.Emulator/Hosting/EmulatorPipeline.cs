@@ -30,6 +30,17 @@ internal static class EmulatorPipeline
             app.MapPost(route, context => SubmitEndpoint.HandleAsync(context, state));
         }
 
+        // Follow-up actions, where the document the emulator serves defines them.
+        if (ActionEndpoint.IsServed(state, "midjourney", "MidjourneyActionRequest"))
+        {
+            app.MapPost(ActionEndpoint.MidjourneyPath, context => ActionEndpoint.MidjourneyAsync(context, state));
+        }
+
+        if (ActionEndpoint.IsServed(state, "suno", "SunoActionRequest"))
+        {
+            app.MapPost(ActionEndpoint.SunoPath, context => ActionEndpoint.SunoAsync(context, state));
+        }
+
         app.MapGet("/v2/models", context => CatalogEndpoints.ModelsAsync(context, state));
         app.MapGet("/v2/me", context => CatalogEndpoints.MeAsync(context, state));
         app.MapGet("/v2/jobs", context => JobEndpoints.ListAsync(context, state));
