@@ -229,7 +229,7 @@ internal static class SubmitEndpoint
         return new HashSet<string>(events, StringComparer.Ordinal);
     }
 
-    private static Uri FilesBase(HttpContext context, EmulatorOptions options)
+    internal static Uri FilesBase(HttpContext context, EmulatorOptions options)
     {
         var configured = options.PublicBaseAddress;
         var text = string.IsNullOrEmpty(configured)

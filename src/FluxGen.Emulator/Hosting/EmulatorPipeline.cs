@@ -41,6 +41,14 @@ internal static class EmulatorPipeline
             app.MapPost(ActionEndpoint.SunoPath, context => ActionEndpoint.SunoAsync(context, state));
         }
 
+        app.MapPost("/v2/uploads", context => UploadEndpoints.CreateAsync(context, state));
+        app.MapMethods("/uploads/{id}", ["GET", "HEAD"], context => UploadEndpoints.ServeAsync(context, state));
+        if (AssetEndpoints.IsServed(state))
+        {
+            app.MapPost("/v2/assets/create", context => AssetEndpoints.CreateAsync(context, state));
+            app.MapGet("/v2/assets/{assetId}", context => AssetEndpoints.GetAsync(context, state));
+        }
+
         app.MapGet("/v2/models", context => CatalogEndpoints.ModelsAsync(context, state));
         app.MapGet("/v2/me", context => CatalogEndpoints.MeAsync(context, state));
         app.MapGet("/v2/jobs", context => JobEndpoints.ListAsync(context, state));

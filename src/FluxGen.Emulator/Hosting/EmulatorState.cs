@@ -45,6 +45,12 @@ internal sealed class EmulatorState : IAsyncDisposable
 
     public Dictionary<(string ApiKey, string Key), (System.Text.Json.JsonElement Body, string JobId)> IdempotencyKeys { get; } = new();
 
+    /// <summary>Files posted to <c>/v2/uploads</c>, by id.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, Endpoints.StoredUpload> Uploads { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Assets registered with <c>/v2/assets/create</c>, by id.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, Endpoints.StoredAsset> Assets { get; } = new(StringComparer.Ordinal);
+
     public IReadOnlyList<RecordedRequest> Requests
     {
         get
