@@ -43,6 +43,14 @@ internal static class EmulatorPipeline
 
         app.MapPost("/v2/uploads", context => UploadEndpoints.CreateAsync(context, state));
         app.MapMethods("/uploads/{id}", ["GET", "HEAD"], context => UploadEndpoints.ServeAsync(context, state));
+        if (LoraEndpoints.IsServed(state))
+        {
+            app.MapPost("/v2/loras", context => LoraEndpoints.CreateAsync(context, state));
+            app.MapGet("/v2/loras", context => LoraEndpoints.ListAsync(context, state));
+            app.MapGet("/v2/loras/{id}", context => LoraEndpoints.GetAsync(context, state));
+            app.MapDelete("/v2/loras/{id}", context => LoraEndpoints.DeleteAsync(context, state));
+        }
+
         if (AssetEndpoints.IsServed(state))
         {
             app.MapPost("/v2/assets/create", context => AssetEndpoints.CreateAsync(context, state));

@@ -48,6 +48,9 @@ internal sealed class EmulatorState : IAsyncDisposable
     /// <summary>Files posted to <c>/v2/uploads</c>, by id.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, Endpoints.StoredUpload> Uploads { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>LoRAs trained with <c>/v2/loras</c>, by id.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, Endpoints.StoredLora> Loras { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Assets registered with <c>/v2/assets/create</c>, by id.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, Endpoints.StoredAsset> Assets { get; } = new(StringComparer.Ordinal);
 
