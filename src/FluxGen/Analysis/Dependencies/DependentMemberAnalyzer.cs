@@ -49,7 +49,14 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
         // compilation, and reference hashing is the cheapest test on a path every object creation takes.
         private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<DependencyRule>> _types = new(ReferenceComparer.Instance);
 
-        public RuleCache(ImmutableArray<INamedTypeSymbol> attributes) => _attributes = attributes;
+        // Made once: a method group passed on every creation would allocate a delegate each time.
+        private readonly System.Func<ITypeSymbol, ImmutableArray<DependencyRule>> _read;
+
+        public RuleCache(ImmutableArray<INamedTypeSymbol> attributes)
+        {
+            _attributes = attributes;
+            _read = Read;
+        }
 
         public void AnalyzeCreation(OperationAnalysisContext context)
         {
@@ -62,9 +69,7 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var state = new Dictionary<string, Write>();
-            Collect(creation, state);
-            Report(context, rules, state, wholeObject: true);
+            Report(context, rules, new Writes(creation, null), wholeObject: true);
         }
 
         private static bool SetsAnyDependent(IObjectCreationOperation creation, ImmutableArray<DependencyRule> rules)
@@ -102,23 +107,15 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var state = new Dictionary<string, Write>();
-            var operand = Unwrap(with.Operand);
-            var wholeObject = operand is IObjectCreationOperation;
-            if (operand is IObjectCreationOperation creation)
-            {
-                Collect(creation, state);
-            }
-
-            Collect(with.Initializer, state);
-            Report(context, rules, state, wholeObject);
+            var operand = Unwrap(with.Operand) as IObjectCreationOperation;
+            Report(context, rules, new Writes(operand, with.Initializer), wholeObject: operand is not null);
         }
 
-        private static void Report(OperationAnalysisContext context, ImmutableArray<DependencyRule> rules, Dictionary<string, Write> state, bool wholeObject)
+        private static void Report(OperationAnalysisContext context, ImmutableArray<DependencyRule> rules, Writes state, bool wholeObject)
         {
             foreach (var rule in rules)
             {
-                if (!state.TryGetValue(rule.Dependent.Name, out var dependent) || dependent.IsNull)
+                if (!state.TryFind(rule.Dependent.Name, out var dependent) || dependent.IsNull)
                 {
                     continue;
                 }
@@ -126,7 +123,7 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
                 foreach (var needed in rule.Needed)
                 {
                     // Unwritten is unknown on a `with` of some other value; written as null is missing anywhere.
-                    var missing = state.TryGetValue(needed.Name, out var write) ? write.IsNull : wholeObject;
+                    var missing = state.TryFind(needed.Name, out var write) ? write.IsNull : wholeObject;
                     if (missing)
                     {
                         var properties = ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, rule.Dependent.Name);
@@ -138,40 +135,7 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private static void Collect(IObjectCreationOperation creation, Dictionary<string, Write> state)
-        {
-            // A constructor parameter stands for the member of the same JSON path; the generator names them alike.
-            foreach (var argument in creation.Arguments)
-            {
-                if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue)
-                {
-                    state[char.ToUpperInvariant(parameter.Name[0]) + parameter.Name.Substring(1)] = new Write(argument.Syntax, IsNull(argument.Value));
-                }
-            }
-
-            if (creation.Initializer is { } initializer)
-            {
-                Collect(initializer, state);
-            }
-        }
-
-        private static void Collect(IObjectOrCollectionInitializerOperation initializer, Dictionary<string, Write> state)
-        {
-            foreach (var item in initializer.Initializers)
-            {
-                switch (item)
-                {
-                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
-                        state[property.Property.Name] = new Write(assignment.Syntax, IsNull(assignment.Value));
-                        break;
-                    case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation property } member:
-                        state[property.Property.Name] = new Write(member.Syntax, IsNull: false);
-                        break;
-                }
-            }
-        }
-
-        private static bool IsNull(IOperation value) => value.ConstantValue is { HasValue: true, Value: null };
+        internal static bool IsNull(IOperation value) => value.ConstantValue is { HasValue: true, Value: null };
 
         private static bool IsWithOperand(IOperation operation)
         {
@@ -194,7 +158,7 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
             return operation;
         }
 
-        private ImmutableArray<DependencyRule> Rules(ITypeSymbol type) => _types.GetOrAdd(type.OriginalDefinition, Read);
+        private ImmutableArray<DependencyRule> Rules(ITypeSymbol type) => _types.GetOrAdd(type.OriginalDefinition, _read);
 
         private sealed class ReferenceComparer : IEqualityComparer<ITypeSymbol>
         {
@@ -286,4 +250,59 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
     private sealed record DependencyRule(IPropertySymbol Dependent, string DependentPath, ImmutableArray<IPropertySymbol> Needed);
 
     private readonly record struct Write(SyntaxNode Syntax, bool IsNull);
+
+    /// <summary>What one expression writes, looked up where it is written rather than copied into a dictionary: this
+    /// runs for every creation that sets a dependent member, and allocating there showed up as collections billed
+    /// to the analyzer in parallel builds. Later writes win: a <c>with</c> initializer over the creation's initializer
+    /// over its constructor arguments (a parameter stands for the member of the same name, as the generator names them).</summary>
+    private readonly struct Writes(IObjectCreationOperation? creation, IObjectOrCollectionInitializerOperation? with)
+    {
+        public bool TryFind(string member, out Write write)
+        {
+            if (with is not null && TryFind(with, member, out write))
+            {
+                return true;
+            }
+
+            if (creation?.Initializer is { } initializer && TryFind(initializer, member, out write))
+            {
+                return true;
+            }
+
+            if (creation is not null)
+            {
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue
+                        && string.Equals(parameter.Name, member, System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        write = new Write(argument.Syntax, RuleCache.IsNull(argument.Value));
+                        return true;
+                    }
+                }
+            }
+
+            write = default;
+            return false;
+        }
+
+        private static bool TryFind(IObjectOrCollectionInitializerOperation initializer, string member, out Write write)
+        {
+            for (var i = initializer.Initializers.Length - 1; i >= 0; i--)
+            {
+                switch (initializer.Initializers[i])
+                {
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment when property.Property.Name == member:
+                        write = new Write(assignment.Syntax, RuleCache.IsNull(assignment.Value));
+                        return true;
+                    case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation property } nested when property.Property.Name == member:
+                        write = new Write(nested.Syntax, IsNull: false);
+                        return true;
+                }
+            }
+
+            write = default;
+            return false;
+        }
+    }
 }
