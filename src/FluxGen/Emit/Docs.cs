@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System.Text;
 using FluxGen.Schema.Model;
 
 namespace FluxGen.Emit;
@@ -9,128 +9,164 @@ internal static class Docs
     public static void Summary(CodeWriter writer, string? description, string fallback) =>
         writer.Line($"/// <summary>{Literals.Xml(string.IsNullOrWhiteSpace(description) ? fallback : description!)}</summary>");
 
+    /// <summary>A member's summary: its description, else "The <c>name</c> member." without building the fallback
+    /// (most of a document's members have no description).</summary>
+    public static void MemberSummary(CodeWriter writer, PropertySpec property)
+    {
+        if (string.IsNullOrWhiteSpace(property.Description) && Literals.IsPlain(property.JsonName))
+        {
+            writer.Line($"/// <summary>The {property.JsonName} member.</summary>");
+            return;
+        }
+
+        Summary(writer, property.Description, $"The {property.JsonName} member.");
+    }
+
     public static void Remarks(CodeWriter writer, string text) => writer.Line($"/// <remarks>{text}</remarks>");
 
-    /// <summary>"JSON <c>output_quality</c>. From 0 to 100, in steps of 1. Default 90."</summary>
-    public static string Rules(PropertySpec property)
+    /// <summary>Writes "JSON <c>output_quality</c>. From 0 to 100, in steps of 1. Default 90." into the open line.</summary>
+    public static void AppendRules(StringBuilder text, PropertySpec property)
     {
-        var parts = new List<string> { $"JSON <c>{Literals.Xml(property.JsonName)}</c>" };
+        var parts = new Parts(text, ". ");
+        parts.Next().Append("JSON <c>").Append(Literals.Xml(property.JsonName)).Append("</c>");
         if (property.IsRequired && property.Value.Const is null)
         {
-            parts.Add("Required");
+            parts.Next().Append("Required");
         }
 
         var value = property.Value;
         if (value.Const is { } constant)
         {
-            parts.Add($"Always <c>{Literals.Xml(constant)}</c>");
+            parts.Next().Append("Always <c>").Append(Literals.Xml(constant)).Append("</c>");
         }
 
-        AddValueRules(parts, value);
+        AppendValueRules(ref parts, value);
         if (value.Kind == ValueKind.Array)
         {
             if (value.MinItems is { } minItems && value.MaxItems is { } maxItems)
             {
-                parts.Add($"{minItems} to {maxItems} items");
+                parts.Next().Append(minItems).Append(" to ").Append(maxItems).Append(" items");
             }
             else if (value.MinItems is { } min)
             {
-                parts.Add($"At least {min} item{(min == 1 ? string.Empty : "s")}");
+                parts.Next().Append("At least ").Append(min).Append(min == 1 ? " item" : " items");
             }
             else if (value.MaxItems is { } max)
             {
-                parts.Add($"At most {max} items");
+                parts.Next().Append("At most ").Append(max).Append(" items");
             }
 
             if (value.Items is { } items)
             {
-                var itemParts = new List<string>();
-                AddValueRules(itemParts, items);
-                if (itemParts.Count > 0)
+                // Arrays are few: their item rules are built apart, as they are written in lower case.
+                var itemText = new StringBuilder();
+                var itemParts = new Parts(itemText, "; ");
+                AppendValueRules(ref itemParts, items);
+                if (itemText.Length > 0)
                 {
-                    parts.Add("Each item: " + string.Join("; ", itemParts).ToLowerInvariant());
+                    parts.Next().Append("Each item: ").Append(itemText.ToString().ToLowerInvariant());
                 }
             }
         }
 
         if (value.Default is { } defaultText)
         {
-            parts.Add($"Default <c>{Literals.Xml(defaultText)}</c>");
+            parts.Next().Append("Default <c>").Append(Literals.Xml(defaultText)).Append("</c>");
         }
 
-        return string.Join(". ", parts) + ".";
+        text.Append('.');
     }
 
-    private static void AddValueRules(List<string> parts, ValueSpec value)
+    private static void AppendValueRules(ref Parts parts, ValueSpec value)
     {
         var low = value.Minimum ?? value.ExclusiveMinimum;
         var high = value.Maximum ?? value.ExclusiveMaximum;
-        var lowWord = value.Minimum is not null ? "from" : "above";
-        var highWord = value.Maximum is not null ? "to" : "below";
         if (low is not null && high is not null)
         {
-            parts.Add($"{Capital(lowWord)} {low} {highWord} {high}");
+            parts.Next().Append(value.Minimum is not null ? "From " : "Above ").Append(low)
+                .Append(value.Maximum is not null ? " to " : " below ").Append(high);
         }
         else if (low is not null)
         {
-            parts.Add(value.Minimum is not null ? $"At least {low}" : $"Greater than {low}");
+            parts.Next().Append(value.Minimum is not null ? "At least " : "Greater than ").Append(low);
         }
         else if (high is not null)
         {
-            parts.Add(value.Maximum is not null ? $"At most {high}" : $"Less than {high}");
+            parts.Next().Append(value.Maximum is not null ? "At most " : "Less than ").Append(high);
         }
 
         if (value.MultipleOf is { } step)
         {
-            parts.Add($"A multiple of {step}");
+            parts.Next().Append("A multiple of ").Append(step);
         }
 
         if (value.MinLength is { } minLength && value.MaxLength is { } maxLength)
         {
-            parts.Add($"{minLength} to {maxLength} characters");
+            parts.Next().Append(minLength).Append(" to ").Append(maxLength).Append(" characters");
         }
         else if (value.MinLength is { } min)
         {
-            parts.Add($"At least {min} character{(min == 1 ? string.Empty : "s")}");
+            parts.Next().Append("At least ").Append(min).Append(min == 1 ? " character" : " characters");
         }
         else if (value.MaxLength is { } max)
         {
-            parts.Add($"At most {max} characters");
+            parts.Next().Append("At most ").Append(max).Append(" characters");
         }
 
         if (value.Format == "uri")
         {
-            parts.Add("An absolute http or https URI");
+            parts.Next().Append("An absolute http or https URI");
         }
 
         if (value.Kind == ValueKind.Enum || (value.Kind is ValueKind.Number or ValueKind.Integer && value.AllowedValues.Count > 0))
         {
-            parts.Add("One of " + string.Join(", ", Quoted(value.AllowedValues)));
+            var text = parts.Next().Append("One of ");
+            for (var i = 0; i < value.AllowedValues.Count; i++)
+            {
+                text.Append(i == 0 ? "<c>" : ", <c>").Append(Literals.Xml(value.AllowedValues[i])).Append("</c>");
+            }
         }
 
         if (value.Pattern is { } pattern)
         {
-            parts.Add($"Matches the pattern <c>{Literals.Xml(pattern)}</c>");
+            parts.Next().Append("Matches the pattern <c>").Append(Literals.Xml(pattern)).Append("</c>");
         }
 
         if (value.Format == "uuid")
         {
-            parts.Add("A UUID");
+            parts.Next().Append("A UUID");
         }
 
         if (value.Kind == ValueKind.Json)
         {
-            parts.Add($"Raw JSON: FluxGen cannot type this member ({Literals.Xml(value.UntypedReason ?? "unsupported schema")}); its schema is <c>{Literals.Xml(value.SchemaText ?? "{}")}</c>");
+            parts.Next().Append("Raw JSON: FluxGen cannot type this member (").Append(Literals.Xml(value.UntypedReason ?? "unsupported schema"))
+                .Append("); its schema is <c>").Append(Literals.Xml(value.SchemaText ?? "{}")).Append("</c>");
         }
     }
 
-    private static IEnumerable<string> Quoted(EquatableArray<string> values)
+    /// <summary>Sentences (or clauses) written one after another with a separator between them.</summary>
+    private struct Parts
     {
-        foreach (var value in values)
+        private readonly StringBuilder _text;
+        private readonly string _separator;
+        private bool _any;
+
+        public Parts(StringBuilder text, string separator)
         {
-            yield return $"<c>{Literals.Xml(value)}</c>";
+            _text = text;
+            _separator = separator;
+            _any = false;
+        }
+
+        public StringBuilder Next()
+        {
+            if (_any)
+            {
+                _text.Append(_separator);
+            }
+
+            _any = true;
+            return _text;
         }
     }
-
-    private static string Capital(string word) => char.ToUpperInvariant(word[0]) + word.Substring(1);
 }

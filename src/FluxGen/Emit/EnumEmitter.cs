@@ -46,7 +46,7 @@ internal static class EnumEmitter
         writer.Line("{").Indent();
         foreach (var member in type.Members)
         {
-            writer.Line($"{type.TypeName}.{member.ClrName} => {Literals.String(member.WireValue)},");
+            writer.Line($"{type.TypeName}.{member.ClrName} => {Literals.Quote(member.WireValue)},");
         }
 
         writer.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a defined {type.TypeName} value.\"),");
@@ -60,7 +60,7 @@ internal static class EnumEmitter
         writer.Open("switch (text)");
         foreach (var member in type.Members)
         {
-            writer.Line($"case {Literals.String(member.WireValue)}:");
+            writer.Line($"case {Literals.Quote(member.WireValue)}:");
             writer.Indent();
             writer.Line($"value = {type.TypeName}.{member.ClrName};");
             writer.Line("return true;");

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using FluxGen.Schema.Model;
 
 namespace FluxGen.Emit;
@@ -16,11 +17,20 @@ internal static partial class RecordEmitter
             : $"[{TypeNames.Constraints}SchemaDependentRequired({string.Join(", ", needed.Select(p => $"nameof({p.ClrName})"))})]";
     }
 
-    /// <summary>" Needs <c>image_prompt</c> when set." for the remarks of a dependent member; empty otherwise.</summary>
-    private static string DependencyNote(ObjectSpec type, PropertySpec property)
+    /// <summary>Appends " Needs <c>image_prompt</c> when set." to the remarks of a dependent member.</summary>
+    private static void AppendDependencyNote(StringBuilder text, ObjectSpec type, PropertySpec property)
     {
-        var needed = NeededBy(type, property).Select(p => $"<c>{Literals.Xml(p.JsonName)}</c>").ToList();
-        return needed.Count == 0 ? string.Empty : $" Needs {string.Join(" and ", needed)} when set.";
+        var first = true;
+        foreach (var needed in NeededBy(type, property))
+        {
+            text.Append(first ? " Needs <c>" : " and <c>").Append(Literals.Xml(needed.JsonName)).Append("</c>");
+            first = false;
+        }
+
+        if (!first)
+        {
+            text.Append(" when set.");
+        }
     }
 
     /// <summary>One check per <c>dependentRequired</c> pair, after the member checks.</summary>
@@ -30,13 +40,19 @@ internal static partial class RecordEmitter
         {
             foreach (var required in NeededBy(type, dependent))
             {
-                writer.Line($"errors.DependentRequired({Literals.String(dependent.JsonPath)}, {IsSet(dependent)}, {Literals.String(required.JsonPath)}, {IsSet(required)});");
+                writer.Line($"errors.DependentRequired({Literals.Quote(dependent.JsonPath)}, {IsSet(dependent)}, {Literals.Quote(required.JsonPath)}, {IsSet(required)});");
             }
         }
     }
 
     private static IEnumerable<PropertySpec> NeededBy(ObjectSpec type, PropertySpec dependent)
     {
+        // Asked for every member of every record, and nearly no record has a rule: no search, no closure.
+        if (type.DependentRequired.Count == 0)
+        {
+            return Enumerable.Empty<PropertySpec>();
+        }
+
         var rule = type.DependentRequired.FirstOrDefault(r => r.Dependent == dependent.JsonName);
         return rule is null
             ? Enumerable.Empty<PropertySpec>()

@@ -104,7 +104,7 @@ internal static partial class RecordEmitter
 
                 if (value.MultipleOf is { } step && !(value.Kind == ValueKind.Integer && step == "1"))
                 {
-                    writer.Line($"errors.MultipleOf({path}, {access}, {Literals.String(step)});");
+                    writer.Line($"errors.MultipleOf({path}, {access}, {Literals.Quote(step)});");
                 }
 
                 WriteKeywordChecks(writer, value, path, access, patternField);

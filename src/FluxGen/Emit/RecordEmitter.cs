@@ -52,14 +52,14 @@ internal static partial class RecordEmitter
     {
         foreach (var property in type.Properties)
         {
-            writer.Line($"private static readonly {TypeNames.Json}JsonEncodedText {TypeNames.Field(property)} = {TypeNames.Json}JsonEncodedText.Encode({Literals.String(property.JsonName)});");
+            writer.Line($"private static readonly {TypeNames.Json}JsonEncodedText {TypeNames.Field(property)} = {TypeNames.Json}JsonEncodedText.Encode({Literals.Quote(property.JsonName)});");
         }
 
         foreach (var property in type.Properties)
         {
             if ((property.Value.Pattern ?? property.Value.Items?.Pattern) is { } pattern)
             {
-                writer.Line($"private static readonly global::System.Text.RegularExpressions.Regex {TypeNames.PatternField(property)} = {TypeNames.Validation}SchemaChecks.Pattern({Literals.String(pattern)});");
+                writer.Line($"private static readonly global::System.Text.RegularExpressions.Regex {TypeNames.PatternField(property)} = {TypeNames.Validation}SchemaChecks.Pattern({Literals.Quote(pattern)});");
             }
         }
 
@@ -85,9 +85,9 @@ internal static partial class RecordEmitter
         for (var i = 0; i < required.Length; i++)
         {
             var property = required[i];
-            var attributes = string.Join(" ", Attributes.For(property));
-            var separator = i == required.Length - 1 ? ")" : ",";
-            writer.Line($"{attributes} {TypeNames.Of(property.Value, ns, nullable: false)} {TypeNames.Parameter(property)}{separator}");
+            writer.StartLine();
+            Attributes.Write(writer, property, onOpenLine: true);
+            writer.Line($" {TypeNames.Of(property.Value, ns, nullable: false)} {TypeNames.Parameter(property)}{(i == required.Length - 1 ? ")" : ",")}");
         }
 
         writer.Outdent();
@@ -107,8 +107,8 @@ internal static partial class RecordEmitter
         writer.Line($"/// <summary>What the schema's <c>x-apiframe</c> block says about model <c>{Literals.Xml(model.ModelId)}</c>.</summary>");
         writer.Line("public static global::Apiframe.ApiframeModelInfo ModelInfo { get; } = new global::Apiframe.ApiframeModelInfo(");
         writer.Indent();
-        writer.Line($"{Literals.String(model.ModelId)},");
-        writer.Line($"{Literals.String(model.Endpoint)},");
+        writer.Line($"{Literals.Quote(model.ModelId)},");
+        writer.Line($"{Literals.Quote(model.Endpoint)},");
         writer.Line($"{Optional(model.ParamsKey)},");
         writer.Line($"{Optional(model.Provider)},");
         writer.Line($"{Optional(model.Modality)},");
@@ -121,8 +121,11 @@ internal static partial class RecordEmitter
 
     private static void WriteProperty(CodeWriter writer, PropertySpec property, string ns, ObjectSpec type)
     {
-        Docs.Summary(writer, property.Description, $"The {property.JsonName} member.");
-        Docs.Remarks(writer, Docs.Rules(property) + DependencyNote(type, property));
+        Docs.MemberSummary(writer, property);
+        writer.StartLine().Append("/// <remarks>");
+        Docs.AppendRules(writer.Text, property);
+        AppendDependencyNote(writer.Text, type, property);
+        writer.Line("</remarks>");
         if (property.Value.Const is { } constant)
         {
             writer.Line($"public {TypeNames.Of(property.Value, ns, nullable: false)} {property.ClrName} => {ConstLiteral(property.Value, constant)};");
@@ -130,10 +133,7 @@ internal static partial class RecordEmitter
             return;
         }
 
-        foreach (var attribute in Attributes.For(property))
-        {
-            writer.Line(attribute);
-        }
+        Attributes.Write(writer, property, onOpenLine: false);
 
         if (DependentRequiredAttribute(type, property) is { } dependentRequired)
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -17,6 +18,10 @@ internal sealed class JsonParser
     private readonly string _text;
     private readonly CancellationToken _cancellationToken;
     private int _position;
+
+    // Member names repeat all through a schema ("type", "description", "minimum"): each distinct one is kept once
+    // per read instead of a copy per object. A small direct-mapped table; a clash only costs a new string.
+    private readonly string?[] _names = new string?[512];
 
     private JsonParser(string text, CancellationToken cancellationToken)
     {
@@ -73,12 +78,42 @@ internal sealed class JsonParser
         }
     }
 
+    // A schema object has a handful of members, and a document tens of thousands of objects: a hash set per object
+    // was a fifth of what reading the vendor's document allocated. Past a few members one is made after all.
+    private static bool IsNewName(List<JsonMember> members, ref HashSet<string>? names, string name)
+    {
+        const int ScannedMembers = 8;
+        if (names is null)
+        {
+            if (members.Count < ScannedMembers)
+            {
+                foreach (var member in members)
+                {
+                    if (string.Equals(member.Name, name, StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in members)
+            {
+                names.Add(member.Name);
+            }
+        }
+
+        return names.Add(name);
+    }
+
     private JsonObject ReadObject(int depth)
     {
         CheckDepth(depth);
         var start = _position++;
         var members = new List<JsonMember>();
-        var names = new HashSet<string>();
+        HashSet<string>? names = null;
         SkipWhiteSpace();
         if (Peek() == '}')
         {
@@ -96,9 +131,9 @@ internal sealed class JsonParser
             }
 
             var nameStart = _position;
-            var name = ReadString();
+            var name = ReadName();
             var nameEnd = _position;
-            if (!names.Add(name))
+            if (!IsNewName(members, ref names, name))
             {
                 throw new JsonParseException($"The property name \"{name}\" appears twice in one object.", nameStart);
             }
@@ -153,6 +188,43 @@ internal sealed class JsonParser
                 throw new JsonParseException("Expected ',' or ']' after an array item.", _position - 1);
             }
         }
+    }
+
+    /// <summary>A member name: the same string as an earlier equal name when the table still has it.</summary>
+    private string ReadName()
+    {
+        var start = _position + 1;
+        var hash = 17;
+        for (var end = start; end < _text.Length; end++)
+        {
+            var c = _text[end];
+            if (c == '"')
+            {
+                var length = end - start;
+                var slot = (hash & 0x7FFFFFFF) % _names.Length;
+                var known = _names[slot];
+                if (known is not null && known.Length == length && string.CompareOrdinal(_text, start, known, 0, length) == 0)
+                {
+                    _position = end + 1;
+                    return known;
+                }
+
+                var name = _text.Substring(start, length);
+                _names[slot] = name;
+                _position = end + 1;
+                return name;
+            }
+
+            if (c == '\\' || c < 0x20)
+            {
+                break;
+            }
+
+            hash = unchecked((hash * 31) + c);
+        }
+
+        // Escapes, control characters and a name left open take the full reader, with its errors.
+        return ReadString();
     }
 
     private string ReadString()
