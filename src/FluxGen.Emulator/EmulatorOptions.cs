@@ -75,6 +75,15 @@ public sealed class EmulatorOptions
     /// </summary>
     public double DropAfterCreateRate { get; set; }
 
+    /// <summary>
+    /// When true, a request that carries an <c>Idempotency-Key</c> draws its request fault (429, 503, dropped
+    /// connection) and its drop after create from <see cref="Seed"/>, the key and how many times the key has come
+    /// before, not from the shared streams. Each submission then meets the same faults however concurrent requests
+    /// interleave, so two runs that differ only in the client's set-up face the same faults, call by call. Requests
+    /// without a key (polls) still draw from the shared streams.
+    /// </summary>
+    public bool FaultsByIdempotencyKey { get; set; }
+
     /// <summary>Seconds sent in <c>Retry-After</c> on a 429.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 

@@ -192,6 +192,7 @@ public static class EmulatorCommandLine
         nameof(EmulatorOptions.FaultRate503) => "Fraction of requests answered 503.",
         nameof(EmulatorOptions.DropConnectionRate) => "Fraction of requests whose connection drops.",
         nameof(EmulatorOptions.DropAfterCreateRate) => "Fraction of submits dropped after the job exists.",
+        nameof(EmulatorOptions.FaultsByIdempotencyKey) => "Submits draw faults from their Idempotency-Key.",
         nameof(EmulatorOptions.RetryAfterSeconds) => "Retry-After seconds on a 429.",
         nameof(EmulatorOptions.JobFailureRate) => "Fraction of jobs that end FAILED.",
         nameof(EmulatorOptions.JobFailureReason) => "The error a failed job reports.",

@@ -84,7 +84,7 @@ internal static class SubmitEndpoint
 
         var job = outcome.Job!;
         EmulatorPipeline.NoteJob(context, job.Id);
-        if (outcome.Kind == OutcomeKind.Created && state.Faults.DropAfterCreate())
+        if (outcome.Kind == OutcomeKind.Created && state.Faults.DropAfterCreate(idempotencyKey))
         {
             // The interesting idempotency case: the job exists and will bill, but the client never hears of it.
             EmulatorPipeline.NoteFault(context, EmulatorFault.DropAfterCreate);

@@ -133,7 +133,7 @@ internal static class EmulatorPipeline
             return next();
         }
 
-        switch (state.Faults.ForRequest(context.Request.Method))
+        switch (state.Faults.ForRequest(context.Request.Method, context.Request.Headers["Idempotency-Key"].FirstOrDefault()))
         {
             case EmulatorFault.DropConnection:
                 NoteFault(context, EmulatorFault.DropConnection);

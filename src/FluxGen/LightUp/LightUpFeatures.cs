@@ -17,6 +17,8 @@ internal static class LightUpFeatures
     private const string DependencyInjection = "Microsoft.Extensions.DependencyInjection.Abstractions";
     private const string Http = "Microsoft.Extensions.Http";
     private const string Configuration = "Microsoft.Extensions.Configuration.Abstractions";
+    private const string HttpResilience = "Microsoft.Extensions.Http.Resilience";
+    private const string Polly = "Polly.Core";
 
     // Feature folder → the assemblies its code uses. Version 8 is the oldest these sources are written for
     // (ValidateOnStart lives in Microsoft.Extensions.Options from 8.0 on).
@@ -25,6 +27,7 @@ internal static class LightUpFeatures
         ("Logging", new[] { Logging }),
         ("DependencyInjection", new[] { Logging, Options, DependencyInjection, Http, Configuration }),
         ("AspNetCore", new[] { Logging, Options, DependencyInjection, Http, Configuration, "Microsoft.AspNetCore.Http.Abstractions", "Microsoft.AspNetCore.Routing" }),
+        ("Resilience", new[] { Logging, Options, DependencyInjection, Http, Configuration, HttpResilience, Polly }),
     };
 
     private static readonly HashSet<string> Interesting = new(Requirements.SelectMany(r => r.Assemblies), StringComparer.Ordinal);

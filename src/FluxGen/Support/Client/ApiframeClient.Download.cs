@@ -30,6 +30,7 @@ public sealed partial class ApiframeClient
                 idempotent: true,
                 HttpCompletionOption.ResponseHeadersRead,
                 sendApiKey: false,
+                idempotencyKey: null,
                 cancellationToken).ConfigureAwait(false);
             activity?.SetTag("http.response.status_code", (int)response.StatusCode);
         }

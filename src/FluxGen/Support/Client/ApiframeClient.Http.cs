@@ -21,11 +21,13 @@ public sealed partial class ApiframeClient
     // ResponseContentRead the body is buffered here, under the attempt's timeout and the size cap.
     // sendApiKey: the call needs the key (it fails without one); the key is attached to every hop whose origin is
     // the base address's, and to no other.
+    // idempotencyKey: set for a submission; a failure's message then says when the job may exist and how to resume it.
     private async Task<HttpResponseMessage> SendAsync(
         Func<HttpRequestMessage> createRequest,
         bool idempotent,
         HttpCompletionOption completion,
         bool sendApiKey,
+        string? idempotencyKey,
         CancellationToken cancellationToken)
     {
         var apiKey = sendApiKey ? RequireApiKey() : _apiKey;
@@ -36,9 +38,13 @@ public sealed partial class ApiframeClient
             what = first.Method + " " + first.RequestUri?.AbsolutePath;
         }
 
+        var call = new ApiframeHttpCall();
+        Func<HttpRequestMessage> create = () => call.Attach(createRequest());
+
+        // Whether some attempt may have reached the server and created the job: it got no answer, or a 5xx.
+        var mayExist = false;
         for (var attempt = 0; ; attempt++)
         {
-            var mayRetry = attempt < _retry.MaxRetries;
             HttpResponseMessage response;
             using (var attemptTimeout = _options.AttemptTimeout == Timeout.InfiniteTimeSpan
                 ? new CancellationTokenSource()
@@ -47,7 +53,7 @@ public sealed partial class ApiframeClient
             {
                 try
                 {
-                    response = await SendFollowingRedirectsAsync(createRequest, apiKey, linked.Token).ConfigureAwait(false);
+                    response = await SendFollowingRedirectsAsync(create, apiKey, linked.Token).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode && completion == HttpCompletionOption.ResponseContentRead)
                     {
                         await BufferCappedAsync(response, what, linked.Token).ConfigureAwait(false);
@@ -56,11 +62,14 @@ public sealed partial class ApiframeClient
                 // HttpClient.Timeout firing counts as an attempt timeout too: only the caller's token means "stop".
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    if (!(idempotent && mayRetry))
+                    mayExist = true;
+                    if (!(idempotent && MayRetry(attempt, call)))
                     {
-                        throw Failed(new ApiframeException(
+                        throw Failed(WithoutResponse(
                             $"{what} timed out after {_options.AttemptTimeout} ({attempt + 1} attempt(s)).",
-                            new TimeoutException("The attempt timed out.", ex)));
+                            new TimeoutException("The attempt timed out.", ex),
+                            idempotencyKey,
+                            mayExist));
                     }
 
                     await RetryDelayAsync(what, "timeout", _retry.Backoff(attempt), attempt, cancellationToken).ConfigureAwait(false);
@@ -69,15 +78,32 @@ public sealed partial class ApiframeClient
                 // IOException: the connection dropped while the body was being read.
                 catch (Exception ex) when ((ex is HttpRequestException || ex is IOException) && !cancellationToken.IsCancellationRequested)
                 {
-                    if (!(idempotent && mayRetry))
+                    mayExist = true;
+                    if (!(idempotent && MayRetry(attempt, call)))
                     {
-                        throw Failed(new ApiframeException(
+                        throw Failed(WithoutResponse(
                             $"{what} failed without a response ({attempt + 1} attempt(s)): {ApiframeErrorReader.Redact(ex.Message, _apiKey)}",
-                            ex));
+                            ex,
+                            idempotencyKey,
+                            mayExist));
                     }
 
                     await RetryDelayAsync(what, "connection failed", _retry.Backoff(attempt), attempt, cancellationToken).ConfigureAwait(false);
                     continue;
+                }
+                // Whatever else a handler of the HttpClient throws (a resilience pipeline's BrokenCircuitException or
+                // TimeoutRejectedException, a rate limiter's rejection, a handler's own bug) is not something the
+                // client knows how to retry: it reaches the caller as the one documented exception type.
+                catch (Exception ex) when (ex is not ApiframeException && ex is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+                {
+                    // Behind a pipeline, earlier attempts the client never saw may have reached the server.
+                    mayExist |= call.RetriedByPipeline;
+                    throw Failed(WithoutResponse(
+                        $"{what} failed in the HttpClient's handlers ({ex.GetType().Name}, {attempt + 1} attempt(s)): {ApiframeErrorReader.Redact(ex.Message, _apiKey)}",
+                        ex,
+                        idempotencyKey,
+                        mayExist,
+                        transient: call.RetriedByPipeline));
                 }
             }
 
@@ -90,7 +116,8 @@ public sealed partial class ApiframeClient
             using (response)
             {
                 var status = (int)response.StatusCode;
-                if (mayRetry && ApiframeRetryPolicy.IsRetriableStatus(status, idempotent))
+                mayExist |= status >= 500 || (call.RetriedByPipeline && status is 408 or 429);
+                if (MayRetry(attempt, call) && ApiframeRetryPolicy.IsRetriableStatus(status, idempotent))
                 {
                     // A wait longer than the cap is the caller's decision, not ours: fail now and say how long.
                     var asked = ApiframeRetryPolicy.RetryAfter(response, time.GetUtcNow());
@@ -101,7 +128,7 @@ public sealed partial class ApiframeClient
                             _apiKey,
                             time.GetUtcNow(),
                             cancellationToken,
-                            $" The server asked to wait {asked}, longer than MaxRetryAfter ({_options.MaxRetryAfter}); not retried (see RetryAfter).").ConfigureAwait(false));
+                            $" The server asked to wait {asked}, longer than MaxRetryAfter ({_options.MaxRetryAfter}); not retried (see RetryAfter)." + MayExistNote(idempotencyKey, mayExist)).ConfigureAwait(false));
                     }
 
                     var delay = _retry.DelayBefore(attempt, response, time.GetUtcNow());
@@ -110,10 +137,22 @@ public sealed partial class ApiframeClient
                     continue;
                 }
 
-                throw Failed(await ApiframeErrorReader.ReadAsync(response, _apiKey, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+                throw Failed(await ApiframeErrorReader.ReadAsync(response, _apiKey, time.GetUtcNow(), cancellationToken, MayExistNote(idempotencyKey, mayExist)).ConfigureAwait(false));
             }
         }
     }
+
+    // The client retries only where no resilience pipeline of the HttpClient does (see ApiframeHttpCall).
+    private bool MayRetry(int attempt, ApiframeHttpCall call) => attempt < _retry.MaxRetries && !call.RetriedByPipeline;
+
+    private static ApiframeException WithoutResponse(string message, Exception inner, string? idempotencyKey, bool mayExist, bool transient = true) =>
+        new(message + MayExistNote(idempotencyKey, mayExist), inner) { Transient = transient };
+
+    // The caller's way back to a job that may have been created (and billed) although no 202 came back.
+    private static string MayExistNote(string? idempotencyKey, bool mayExist) =>
+        idempotencyKey is null || !mayExist
+            ? string.Empty
+            : $" The job may exist (and be billed) although no answer said so: submit the same request again with IdempotencyKey \"{idempotencyKey}\" to resume it without paying twice.";
 
     private async Task RetryDelayAsync(string what, string reason, TimeSpan delay, int attempt, CancellationToken cancellationToken)
     {

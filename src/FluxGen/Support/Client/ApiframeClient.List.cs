@@ -27,7 +27,7 @@ public sealed partial class ApiframeClient
             List<ApiframeJob> jobs;
             string? next;
             bool hasMore;
-            using (var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), idempotent: true, HttpCompletionOption.ResponseContentRead, sendApiKey: true, cancellationToken).ConfigureAwait(false))
+            using (var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), idempotent: true, HttpCompletionOption.ResponseContentRead, sendApiKey: true, idempotencyKey: null, cancellationToken).ConfigureAwait(false))
             {
                 (jobs, next, hasMore) = await ReadBodyAsync(response, ApiframeJobReader.ReadPage, cancellationToken).ConfigureAwait(false);
             }

@@ -22,7 +22,9 @@ public sealed partial class ApiframeClient
     /// <param name="idempotencyKey">Your key (at most 255 printable ASCII characters); a new GUID when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the call.</param>
     /// <exception cref="Validation.ApiframeValidationException">The request breaks its schema; nothing was sent.</exception>
-    /// <exception cref="ApiframeException">The server refused the request or could not be reached.</exception>
+    /// <exception cref="ApiframeException">The server refused the request or could not be reached. Its
+    /// <see cref="ApiframeException.IdempotencyKey"/> is the key used; when the job may exist although no answer said
+    /// so, the message says so, and submitting again with that key returns that job.</exception>
     public async Task<ApiframeSubmission> SubmitAsync(IApiframeRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -51,6 +53,11 @@ public sealed partial class ApiframeClient
         }
         catch (Exception ex)
         {
+            if (ex is ApiframeException failure)
+            {
+                failure.IdempotencyKey ??= key;
+            }
+
             ApiframeTelemetry.Fail(activity, ex);
             throw;
         }
@@ -69,6 +76,7 @@ public sealed partial class ApiframeClient
             idempotent: true,
             HttpCompletionOption.ResponseContentRead,
             sendApiKey: true,
+            key,
             cancellationToken).ConfigureAwait(false);
         return await ReadBodyAsync(response, bytes => ApiframeJobReader.ReadSubmission(bytes, key), cancellationToken).ConfigureAwait(false);
     }
@@ -90,13 +98,21 @@ public sealed partial class ApiframeClient
     public Task<ApiframeJob> GenerateAsync(IApiframeRequest request, IProgress<ApiframeJob>? progress = null, CancellationToken cancellationToken = default) =>
         GenerateAsync(request, idempotencyKey: null, progress, timeout: null, cancellationToken);
 
-    /// <summary>Submits <paramref name="request"/> under your idempotency key and waits until its job has finished.</summary>
+    /// <summary>
+    /// Submits <paramref name="request"/> under your idempotency key and waits until its job has finished. When a
+    /// call fails, its <see cref="ApiframeException.IdempotencyKey"/> is the key it used: calling again with that key
+    /// resumes the same job (the server answers a known key with the job it already created), so a job never runs,
+    /// or bills, twice and its result is never out of reach.
+    /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="idempotencyKey">Your key; submitting again with it returns the same job. A new GUID when <see langword="null"/>.</param>
     /// <param name="progress">Told the job's state after every poll.</param>
     /// <param name="timeout">How long to wait for the job; <see cref="ApiframeClientOptions.PollTimeout"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops submitting or waiting; the job itself may still run.</param>
     /// <returns>The completed job; its <see cref="ApiframeJob.Images"/> hold the result.</returns>
+    /// <exception cref="ApiframeException">The request was refused, the server could not be reached, or the job failed
+    /// or was cancelled; <see cref="ApiframeException.IdempotencyKey"/> says how to come back to the job.</exception>
+    /// <exception cref="ApiframeTimeoutException">The job did not finish within the timeout; it has the job id.</exception>
     public async Task<ApiframeJob> GenerateAsync(
         IApiframeRequest request,
         string? idempotencyKey,
@@ -104,11 +120,21 @@ public sealed partial class ApiframeClient
         TimeSpan? timeout = null,
         CancellationToken cancellationToken = default)
     {
-        var submission = await SubmitAsync(request, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        // Chosen here, not in SubmitAsync, so that a failure while waiting can name it too.
+        var key = idempotencyKey ?? Guid.NewGuid().ToString("D");
+        var submission = await SubmitAsync(request, key, cancellationToken).ConfigureAwait(false);
 
         // An idempotent replay of a finished job needs no waiting: look at it straight away.
         var expected = submission.Status.IsTerminal ? TimeSpan.Zero : request.ModelInfo.AverageDuration;
-        return await WaitForCompletionAsync(submission.JobId, progress, timeout, expected, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await WaitForCompletionAsync(submission.JobId, progress, timeout, expected, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiframeException ex)
+        {
+            ex.IdempotencyKey ??= submission.IdempotencyKey;
+            throw;
+        }
     }
 
     private static byte[] Serialize(IApiframeRequest request)

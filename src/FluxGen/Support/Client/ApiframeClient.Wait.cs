@@ -18,7 +18,9 @@ public sealed partial class ApiframeClient
     /// <see cref="ApiframeClientOptions.PollDelayWithoutEstimate"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops waiting (an <see cref="OperationCanceledException"/>); the job itself may still run.</param>
     /// <returns>The completed job.</returns>
-    /// <exception cref="ApiframeException">The job failed or was cancelled (see <see cref="ApiframeException.Job"/>), or a poll was refused.</exception>
+    /// <exception cref="ApiframeException">The job failed or was cancelled (see <see cref="ApiframeException.Job"/>), or a poll was
+    /// refused (401, 404, ...). A poll that fails for a passing reason (5xx, 429, no answer, an open circuit breaker)
+    /// does not end the wait: the next poll comes on the schedule.</exception>
     /// <exception cref="ApiframeTimeoutException">The job had not finished when <paramref name="timeout"/> ran out.</exception>
     public async Task<ApiframeJob> WaitForCompletionAsync(
         string jobId,
@@ -67,7 +69,20 @@ public sealed partial class ApiframeClient
             while (true)
             {
                 await Task.Delay(schedule.NextDelay(), time, linked.Token).ConfigureAwait(false);
-                var job = await GetJobAsync(jobId, linked.Token).ConfigureAwait(false);
+                ApiframeJob job;
+                try
+                {
+                    job = await GetJobAsync(jobId, linked.Token).ConfigureAwait(false);
+                }
+                catch (ApiframeException ex) when (ex.Transient)
+                {
+                    // A poll that met a 5xx, a 429, a dropped connection or an open circuit breaker (after its own
+                    // retries) says nothing about the job, which is still running or done on the server: give up on
+                    // this poll, not on the wait, and poll again on the schedule (the failure was logged as one). The
+                    // wait's deadline bounds how long.
+                    continue;
+                }
+
                 polls++;
                 ApiframeTelemetry.Polls.Add(1);
                 last = job;

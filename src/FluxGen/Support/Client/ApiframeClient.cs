@@ -75,7 +75,7 @@ public sealed partial class ApiframeClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
         var uri = Resolve("/v2/jobs/" + Uri.EscapeDataString(jobId));
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), idempotent: true, HttpCompletionOption.ResponseContentRead, sendApiKey: true, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), idempotent: true, HttpCompletionOption.ResponseContentRead, sendApiKey: true, idempotencyKey: null, cancellationToken).ConfigureAwait(false);
         return await ReadBodyAsync(response, ApiframeJobReader.ReadJob, cancellationToken).ConfigureAwait(false);
     }
 

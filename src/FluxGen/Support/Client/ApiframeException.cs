@@ -50,6 +50,20 @@ public sealed class ApiframeException : Exception
     /// <summary>The job, when the exception reports a job that failed or was cancelled.</summary>
     public ApiframeJob? Job { get; init; }
 
+    /// <summary>
+    /// The <c>Idempotency-Key</c> of the submission this call made, when the call submitted a request. When the
+    /// failure leaves it unknown whether the job was created (a timeout, a dropped connection, a 5xx after the
+    /// retries), the message says so: pass this key to <see cref="ApiframeClient.SubmitAsync"/> or
+    /// <see cref="ApiframeClient.GenerateAsync(IApiframeRequest, string?, System.IProgress{ApiframeJob}?, System.TimeSpan?, System.Threading.CancellationToken)"/>
+    /// with the same request to resume that job; the server never creates (or bills) a second one for it.
+    /// </summary>
+    // Set after construction: the key belongs to the submit or generate call, which learns of the failure last.
+    public string? IdempotencyKey { get; internal set; }
+
+    // A failure that says nothing about the job or the request (no response, a 429 or 5xx, a resilience pipeline's
+    // rejection): a wait polls again instead of giving up on a job that is still there.
+    internal bool Transient { get; init; }
+
     internal static ApiframeException ForFinishedJob(ApiframeJob job)
     {
         var verb = job.Status == ApiframeJobStatus.Cancelled ? "was cancelled" : "failed";

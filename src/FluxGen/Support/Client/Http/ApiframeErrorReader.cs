@@ -86,6 +86,7 @@ internal static class ApiframeErrorReader
             RequestId = requestId,
             ResponseBody = body,
             RetryAfter = ApiframeRetryPolicy.RetryAfter(response, now),
+            Transient = status is 408 or 429 || status >= 500,
         };
     }
 

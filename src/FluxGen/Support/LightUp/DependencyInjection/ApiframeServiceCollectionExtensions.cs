@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers <see cref="ApiframeClient"/> as a typed <see cref="HttpClient"/> client.</summary>
-public static class ApiframeServiceCollectionExtensions
+public static partial class ApiframeServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="ApiframeClient"/> as a typed client of <c>IHttpClientFactory</c>. Its settings come from the
@@ -38,7 +38,7 @@ public static class ApiframeServiceCollectionExtensions
         }
 
         options.ValidateOnStart();
-        return services
+        var builder = services
             .AddHttpClient(nameof(ApiframeClient))
             .AddTypedClient(static (http, provider) => new ApiframeClient(
                 http,
@@ -47,5 +47,11 @@ public static class ApiframeServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false })
             // Each attempt has its own timeout (AttemptTimeout); the factory's 100 s default would cut downloads short.
             .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan);
+        OnClientAdded(builder);
+        return builder;
     }
+
+    // Implemented by the Resilience light-up (emitted only beside Microsoft.Extensions.Http.Resilience): a partial
+    // method without a body is removed by the compiler, call included.
+    static partial void OnClientAdded(IHttpClientBuilder builder);
 }

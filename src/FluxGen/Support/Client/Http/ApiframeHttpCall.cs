@@ -1,0 +1,24 @@
+using System.Net.Http;
+
+namespace Apiframe;
+
+// What one client call shares with the handlers of the HttpClient it sends through. The client puts it in every
+// request's options; the Resilience light-up's marker handler, outermost in a chain that holds a resilience
+// pipeline, says so here, and the client then leaves retrying to that pipeline: one retry policy per call, never
+// the client's attempts multiplied by the pipeline's.
+internal sealed class ApiframeHttpCall
+{
+    internal static readonly HttpRequestOptionsKey<ApiframeHttpCall> Key = new("Apiframe.Call");
+
+    // Set by a handler while the request is in flight; read by the client after the attempt.
+    internal bool RetriedByPipeline { get; set; }
+
+    internal HttpRequestMessage Attach(HttpRequestMessage request)
+    {
+        request.Options.Set(Key, this);
+        return request;
+    }
+
+    internal static ApiframeHttpCall? Of(HttpRequestMessage request) =>
+        request.Options.TryGetValue(Key, out var call) ? call : null;
+}
