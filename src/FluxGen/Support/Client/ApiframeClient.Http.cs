@@ -93,8 +93,9 @@ public sealed partial class ApiframeClient
                 }
                 // Whatever else a handler of the HttpClient throws (a resilience pipeline's BrokenCircuitException or
                 // TimeoutRejectedException, a rate limiter's rejection, a handler's own bug) is not something the
-                // client knows how to retry: it reaches the caller as the one documented exception type.
-                catch (Exception ex) when (ex is not ApiframeException && ex is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+                // client knows how to retry: it reaches the caller as the one documented exception type. A disposed
+                // client is the caller's own mistake and stays an ObjectDisposedException.
+                catch (Exception ex) when (ex is not ApiframeException && ex is not OperationCanceledException && ex is not ObjectDisposedException && !cancellationToken.IsCancellationRequested)
                 {
                     // Behind a pipeline, earlier attempts the client never saw may have reached the server.
                     mayExist |= call.RetriedByPipeline;
