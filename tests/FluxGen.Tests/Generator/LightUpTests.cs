@@ -65,6 +65,31 @@ public class LightUpTests
     }
 
     [Fact]
+    public void Microsoft_Extensions_Http_Resilience_brings_the_resilience_rules_and_they_compile_without_a_warning()
+    {
+        const string ResilientApp = """
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Http.Resilience;
+
+            public static class Startup
+            {
+                public static IHttpStandardResiliencePipelineBuilder Standard(IServiceCollection services) =>
+                    services.AddApiframeClient().AddStandardResilienceHandler();
+
+                public static IHttpStandardResiliencePipelineBuilder Apiframe(IServiceCollection services) =>
+                    services.AddHttpClient("mine").AddApiframeResilience();
+            }
+            """;
+
+        var outcome = GeneratorHarness.RunFlux(new[] { ResilientApp }, ReferenceSets.Net80.AddRange(AspNetCoreReferences.All).AddRange(ResilienceReferences.All), LanguageVersion.CSharp12);
+
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.CompileDiagnostics);
+        var features = outcome.Sources.Select(s => s.HintName).Where(h => h.StartsWith("FluxGen.LightUp.", StringComparison.Ordinal)).Select(h => h.Split('.')[2]).Distinct().Order();
+        Assert.Equal(["AspNetCore", "DependencyInjection", "Logging", "Resilience"], features);
+    }
+
+    [Fact]
     public void Logging_alone_brings_only_the_logging_hooks()
     {
         var outcome = GeneratorHarness.RunFlux(

@@ -37,7 +37,11 @@ internal sealed class ApiframePipelineMarkerHandler : DelegatingHandler
             known = Absent;
             for (var handler = InnerHandler; handler is DelegatingHandler delegating; handler = delegating.InnerHandler)
             {
+                // ResilienceHandler is marked experimental (EXTEXP0001) in the 8.x packages, an error by default;
+                // only its type is looked at here, which no later version changes.
+#pragma warning disable EXTEXP0001
                 if (delegating is ResilienceHandler)
+#pragma warning restore EXTEXP0001
                 {
                     known = Present;
                     break;
