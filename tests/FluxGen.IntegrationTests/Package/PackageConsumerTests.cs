@@ -98,6 +98,19 @@ public class PackageConsumerTests(ITestOutputHelper output)
             var second = await DotnetCli.RunAsync(work, null, "build", "-c", "Release", "-f", "net10.0");
             Assert.True(second.ExitCode == 0, second.Output);
 
+            // 4b. A newer copy of Apiframe's document, dropped in with one line, supersedes the bundled one as a whole:
+            //     its new model is typed, nothing is a duplicate, and the drift (FLUXGEN043) is an Info, so warnings as
+            //     errors still build.
+            File.WriteAllText(Path.Combine(work, "newer-openapi.json"), OpenApi.NewerOpenApiDocument.Text());
+            File.WriteAllText(Path.Combine(work, "Consumer.csproj"), File.ReadAllText(Path.Combine(work, "Consumer.csproj"))
+                .Replace("<FluxGenSchema Include=\"flux-dev.json\" />", "<FluxGenSchema Include=\"flux-dev.json\" />\n    <FluxGenSchema Include=\"newer-openapi.json\" />", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(work, "Newer.cs"), "namespace Consumer;\n\ninternal static class Newer\n{\n    internal static string Body() => new Apiframe.DallE4Request(\"a model the bundled document lacks\").ToJson();\n}\n");
+            var newer = await DotnetCli.RunAsync(work, null, "build", "-c", "Release", "-f", "net10.0", "-v:n");
+            Assert.True(newer.ExitCode == 0, newer.Output);
+            Assert.DoesNotContain("FLUXGEN007", newer.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(": warning ", newer.Output, StringComparison.Ordinal);
+            output.WriteLine(newer.Output.Split('\n').FirstOrDefault(l => l.Contains("FLUXGEN043", StringComparison.Ordinal))?.Trim() ?? "(FLUXGEN043 not shown at this verbosity)");
+
             // 5. Every model of the bundled OpenAPI document is available by default: a model's types are written
             //    once the code names them. <FluxGenModels> reaches the generator through the package's props and then
             //    decides alone: a model the code names but the list leaves out is missing.
