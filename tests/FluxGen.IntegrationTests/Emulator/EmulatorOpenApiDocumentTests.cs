@@ -33,7 +33,7 @@ public sealed class EmulatorOpenApiDocumentTests
             using var removed = await http.SubmitAsync("""{"prompt":"a lighthouse","model":"reve-create"}""");
             var error = await EmulatorHttp.ReadJsonAsync(removed);
             Assert.Equal(HttpStatusCode.BadRequest, removed.StatusCode);
-            Assert.Contains("Unknown model 'reve-create'", error.GetRawText(), StringComparison.Ordinal);
+            Assert.StartsWith("Unknown model 'reve-create'", error.GetProperty("details").GetProperty("model")[0].GetString(), StringComparison.Ordinal);
 
             // The bundled document, for comparison: the same requests the other way round.
             await using var bundled = await ApiframeEmulator.StartAsync(new EmulatorOptions());
