@@ -105,11 +105,10 @@ public class PackageConsumerTests(ITestOutputHelper output)
             File.WriteAllText(Path.Combine(work, "Consumer.csproj"), File.ReadAllText(Path.Combine(work, "Consumer.csproj"))
                 .Replace("<FluxGenSchema Include=\"flux-dev.json\" />", "<FluxGenSchema Include=\"flux-dev.json\" />\n    <FluxGenSchema Include=\"newer-openapi.json\" />", StringComparison.Ordinal));
             File.WriteAllText(Path.Combine(work, "Newer.cs"), "namespace Consumer;\n\ninternal static class Newer\n{\n    internal static string Body() => new Apiframe.DallE4Request(\"a model the bundled document lacks\").ToJson();\n}\n");
-            var newer = await DotnetCli.RunAsync(work, null, "build", "-c", "Release", "-f", "net10.0", "-v:n");
+            var newer = await DotnetCli.RunAsync(work, null, "build", "-c", "Release", "-f", "net10.0");
             Assert.True(newer.ExitCode == 0, newer.Output);
             Assert.DoesNotContain("FLUXGEN007", newer.Output, StringComparison.Ordinal);
             Assert.DoesNotContain(": warning ", newer.Output, StringComparison.Ordinal);
-            output.WriteLine(newer.Output.Split('\n').FirstOrDefault(l => l.Contains("FLUXGEN043", StringComparison.Ordinal))?.Trim() ?? "(FLUXGEN043 not shown at this verbosity)");
 
             // 5. Every model of the bundled OpenAPI document is available by default: a model's types are written
             //    once the code names them. <FluxGenModels> reaches the generator through the package's props and then
