@@ -104,20 +104,44 @@ internal static class ImageModelTable
         {
             text.Append("        new(").Append(Literals.String(e.ModelId))
                 .Append(", ").Append(Literals.String(e.Endpoint))
-                .Append(", ").Append(e.ParamsKey is null ? "null" : Literals.String(e.ParamsKey))
-                .Append(", ").Append(e.Provider is null ? "null" : Literals.String(e.Provider))
-                .Append(", global::System.TimeSpan.FromSeconds(").Append(e.AverageSeconds).Append(')')
-                .Append(", ").Append(Strings(e.AspectRatios))
-                .Append(", ").Append(e.FreeAspectRatio ? "true" : "false")
-                .Append(", ").Append(Integer(e.WidthMinimum))
-                .Append(", ").Append(Integer(e.WidthMaximum))
-                .Append(", ").Append(Integer(e.HeightMinimum))
-                .Append(", ").Append(Integer(e.HeightMaximum))
-                .Append(", ").Append(Strings(e.OutputFormats))
-                .Append(", ").Append(e.CountMember is null ? "null" : Literals.String(e.CountMember))
-                .Append(", ").Append(Integer(e.CountMaximum))
-                .Append(", ").Append(Strings(e.RequiredParams))
-                .Append("),\n");
+                .Append(", ").Append(Optional(e.ParamsKey))
+                .Append(", ").Append(Optional(e.Provider))
+                .Append(", global::System.TimeSpan.FromSeconds(").Append(e.AverageSeconds).Append("))\n        {\n");
+
+            // Only what the model has, one member a line, so the table reads like the schema.
+            void Member(string name, string value) => text.Append("            ").Append(name).Append(" = ").Append(value).Append(",\n");
+            if (e.AspectRatios.Count > 0)
+            {
+                Member("AspectRatios", Strings(e.AspectRatios));
+            }
+
+            if (e.FreeAspectRatio)
+            {
+                Member("FreeAspectRatio", "true");
+            }
+
+            if (Integer(e.WidthMaximum) is { } widthMax && Integer(e.HeightMaximum) is { } heightMax)
+            {
+                Member("Width", "(" + (Integer(e.WidthMinimum) ?? "1") + ", " + widthMax + ")");
+                Member("Height", "(" + (Integer(e.HeightMinimum) ?? "1") + ", " + heightMax + ")");
+            }
+
+            if (e.OutputFormats.Count > 0)
+            {
+                Member("OutputFormats", Strings(e.OutputFormats));
+            }
+
+            if (e.CountMember is { } count)
+            {
+                Member("Count", "(" + Literals.String(count) + ", " + (Integer(e.CountMaximum) ?? "null") + ")");
+            }
+
+            if (e.RequiredParams.Count > 0)
+            {
+                Member("RequiredParams", Strings(e.RequiredParams));
+            }
+
+            text.Append("        },\n");
         }
 
         text.Append("    };\n}\n");
@@ -135,12 +159,13 @@ internal static class ImageModelTable
         return spec is null ? EquatableArray<string>.Empty : spec.Members.Select(m => m.WireValue).ToEquatableArray();
     }
 
-    private static string Strings(EquatableArray<string> values) =>
-        values.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", values.Select(Literals.String)) + " }";
+    private static string Optional(string? value) => value is null ? "null" : Literals.String(value);
+
+    private static string Strings(EquatableArray<string> values) => "new[] { " + string.Join(", ", values.Select(Literals.String)) + " }";
 
     // Bounds are decimal text; a width, height or count bound that is not a whole int is left out.
-    private static string Integer(string? value) =>
+    private static string? Integer(string? value) =>
         value is not null && int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n)
             ? n.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : "null";
+            : null;
 }

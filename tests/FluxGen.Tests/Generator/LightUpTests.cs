@@ -136,11 +136,13 @@ public class LightUpTests
         // imagen-4 is named only as a string: its types are not written, yet its request can be built.
         Assert.DoesNotContain(outcome.Sources, s => s.HintName.StartsWith("Imagen4.", StringComparison.Ordinal));
         Assert.Contains("new(\"imagen-4\", \"/v2/images/generate\", \"imagenParams\"", table);
-        Assert.Contains("\"num_images\", 4,", table);
+        Assert.Contains("Count = (\"num_images\", 4),", Entry(table, "qwen-image"));
 
         // flux-1.1-pro comes from its schema file (five ratios), not from the document's branch (any W:H).
-        var flux = table.Split('\n').Single(l => l.Contains("new(\"flux-1.1-pro\"", StringComparison.Ordinal));
-        Assert.Contains("new[] { \"1:1\", \"3:4\", \"4:3\", \"9:16\", \"16:9\" }", flux);
+        var flux = Entry(table, "flux-1.1-pro");
+        Assert.Contains("AspectRatios = new[] { \"1:1\", \"3:4\", \"4:3\", \"9:16\", \"16:9\" },", flux);
+        Assert.DoesNotContain("FreeAspectRatio", flux);
+        Assert.Contains("Width = (256, 2048),", Entry(table, "flux-2-pro"));
 
         // Only models posted to /v2/images/generate: no edit, upscale, video or music model.
         Assert.DoesNotContain("/v2/videos/", table);
@@ -156,6 +158,13 @@ public class LightUpTests
         var features = LightUpFeatures.Enabled([new AssemblyIdentity("Microsoft.Extensions.AI.Abstractions", new Version(major, 9, 0, 0))]);
 
         Assert.Equal(enabled, features.Contains("AI"));
+    }
+
+    private static string Entry(string table, string model)
+    {
+        var start = table.IndexOf("new(\"" + model + "\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, model + " is not in the table");
+        return table[start..table.IndexOf("\n        },", start, StringComparison.Ordinal)];
     }
 
     private static RunOutcome RunWithDocument(string source, System.Collections.Immutable.ImmutableArray<MetadataReference> references, LanguageVersion version) =>

@@ -12,58 +12,44 @@ namespace Apiframe;
 /// </summary>
 internal sealed class ApiframeImageModel
 {
-    private readonly string[] _aspectRatios;
-    private readonly bool _freeAspectRatio;
-    private readonly int? _widthMinimum;
-    private readonly int? _widthMaximum;
-    private readonly int? _heightMinimum;
-    private readonly int? _heightMaximum;
-    private readonly string[] _outputFormats;
-    private readonly string? _countMember;
-    private readonly int? _countMaximum;
-    private readonly string[] _requiredParams;
-
-    public ApiframeImageModel(
-        string id,
-        string endpoint,
-        string? paramsKey,
-        string? provider,
-        TimeSpan averageDuration,
-        string[] aspectRatios,
-        bool freeAspectRatio,
-        int? widthMinimum,
-        int? widthMaximum,
-        int? heightMinimum,
-        int? heightMaximum,
-        string[] outputFormats,
-        string? countMember,
-        int? countMaximum,
-        string[] requiredParams)
+    /// <summary>Creates the entry; the members <c>ImageGenerationOptions</c> map onto are set as properties.</summary>
+    public ApiframeImageModel(string id, string endpoint, string? paramsKey, string? provider, TimeSpan averageDuration)
     {
         Info = new ApiframeModelInfo(id, endpoint, paramsKey, provider, "image", averageDuration);
-        _aspectRatios = aspectRatios;
-        _freeAspectRatio = freeAspectRatio;
-        _widthMinimum = widthMinimum;
-        _widthMaximum = widthMaximum;
-        _heightMinimum = heightMinimum;
-        _heightMaximum = heightMaximum;
-        _outputFormats = outputFormats;
-        _countMember = countMember;
-        _countMaximum = countMaximum;
-        _requiredParams = requiredParams;
     }
+
+    /// <summary>The documented values of <c>aspect_ratio</c>, when it is an enum.</summary>
+    public string[] AspectRatios { get; init; } = Array.Empty<string>();
+
+    /// <summary>Whether <c>aspect_ratio</c> takes any <c>W:H</c> text.</summary>
+    public bool FreeAspectRatio { get; init; }
+
+    /// <summary>The bounds of <c>width</c>, when the model takes a width and a height.</summary>
+    public (int Minimum, int Maximum)? Width { get; init; }
+
+    /// <summary>The bounds of <c>height</c>, when the model takes a width and a height.</summary>
+    public (int Minimum, int Maximum)? Height { get; init; }
+
+    /// <summary>The documented values of <c>output_format</c>.</summary>
+    public string[] OutputFormats { get; init; } = Array.Empty<string>();
+
+    /// <summary>The member that says how many images a job makes, and its maximum.</summary>
+    public (string Member, int? Maximum)? Count { get; init; }
+
+    /// <summary>The params the schema requires (an empty name: only the block itself is required).</summary>
+    public string[] RequiredParams { get; init; } = Array.Empty<string>();
 
     public ApiframeModelInfo Info { get; }
 
     public string Id => Info.Id;
 
     /// <summary>Whether the schema asks for the params block even when nothing in it is set.</summary>
-    public bool RequiresBlock => _requiredParams.Length > 0;
+    public bool RequiresBlock => RequiredParams.Length > 0;
 
     /// <summary>Throws when the model needs params that only a typed request can carry (a LoRA id, a reference image).</summary>
     public void RequireNoOwnParams()
     {
-        var named = Array.FindAll(_requiredParams, p => p.Length > 0);
+        var named = Array.FindAll(RequiredParams, p => p.Length > 0);
         if (named.Length > 0)
         {
             throw new NotSupportedException(
@@ -84,10 +70,8 @@ internal sealed class ApiframeImageModel
             throw new ArgumentOutOfRangeException(nameof(size), size, "ImageGenerationOptions.ImageSize needs a positive width and height.");
         }
 
-        if (_widthMaximum is { } maxWidth && _heightMaximum is { } maxHeight)
+        if (Width is (var minWidth, var maxWidth) && Height is (var minHeight, var maxHeight))
         {
-            var minWidth = _widthMinimum ?? 1;
-            var minHeight = _heightMinimum ?? 1;
             var scale = Math.Min(1.0, Math.Min((double)maxWidth / size.Width, (double)maxHeight / size.Height));
             scale = Math.Max(scale, Math.Max((double)minWidth / size.Width, (double)minHeight / size.Height));
             values.Add(new("width", Math.Clamp((int)Math.Round(size.Width * scale), minWidth, maxWidth)));
@@ -95,13 +79,13 @@ internal sealed class ApiframeImageModel
             return;
         }
 
-        if (_aspectRatios.Length > 0)
+        if (AspectRatios.Length > 0)
         {
             values.Add(new("aspect_ratio", Nearest(size)));
             return;
         }
 
-        if (_freeAspectRatio)
+        if (FreeAspectRatio)
         {
             var divisor = Gcd(size.Width, size.Height);
             values.Add(new("aspect_ratio", (size.Width / divisor).ToString(CultureInfo.InvariantCulture) + ":" + (size.Height / divisor).ToString(CultureInfo.InvariantCulture)));
@@ -125,16 +109,16 @@ internal sealed class ApiframeImageModel
         };
         foreach (var candidate in candidates)
         {
-            if (Array.IndexOf(_outputFormats, candidate) >= 0)
+            if (Array.IndexOf(OutputFormats, candidate) >= 0)
             {
                 values.Add(new("output_format", candidate));
                 return;
             }
         }
 
-        throw new NotSupportedException(_outputFormats.Length == 0
+        throw new NotSupportedException(OutputFormats.Length == 0
             ? $"Model '{Id}' has no choice of output format, so ImageGenerationOptions.MediaType '{mediaType}' cannot be honoured."
-            : $"Model '{Id}' makes {string.Join(", ", _outputFormats)}, not '{mediaType}'.");
+            : $"Model '{Id}' makes {string.Join(", ", OutputFormats)}, not '{mediaType}'.");
     }
 
     /// <summary>The model's image-count member for <paramref name="count"/> images; one image needs none.</summary>
@@ -150,26 +134,26 @@ internal sealed class ApiframeImageModel
             return;
         }
 
-        if (_countMember is null)
+        if (Count is not (var member, var maximum))
         {
             throw new NotSupportedException($"Model '{Id}' makes one image per job; ImageGenerationOptions.Count = {count} is not supported by it.");
         }
 
-        if (_countMaximum is { } maximum && count > maximum)
+        if (maximum is { } most && count > most)
         {
-            throw new NotSupportedException($"Model '{Id}' makes at most {maximum} images per job; ImageGenerationOptions.Count = {count} is not supported by it.");
+            throw new NotSupportedException($"Model '{Id}' makes at most {most} images per job; ImageGenerationOptions.Count = {count} is not supported by it.");
         }
 
-        values.Add(new(_countMember, count));
+        values.Add(new(member, count));
     }
 
     // Ratios compare on a log scale, so 2:1 and 1:2 are equally far from 1:1.
     private string Nearest(Size size)
     {
         var wanted = Math.Log((double)size.Width / size.Height);
-        var best = _aspectRatios[0];
+        var best = AspectRatios[0];
         var bestDistance = double.MaxValue;
-        foreach (var ratio in _aspectRatios)
+        foreach (var ratio in AspectRatios)
         {
             if (Parse(ratio) is { } value && Math.Abs(Math.Log(value) - wanted) < bestDistance)
             {
