@@ -74,6 +74,23 @@ public sealed class ImageGeneratorTests
         Assert.NotNull(decoded);
     }
 
+    [Fact]
+    public async Task Data_is_downloaded_under_the_reply_size_cap()
+    {
+        await using var fixture = await ClientFixture.StartAsync();
+        using var capped = fixture.NewClient(o => o.MaxResponseBodyBytes = 4096); // a job's JSON fits, a 1024-pixel PNG does not
+        using var generator = capped.AsIImageGenerator();
+
+        var error = await Assert.ThrowsAsync<ApiframeException>(() => generator.GenerateImagesAsync("a big picture", new ImageGenerationOptions
+        {
+            MediaType = "image/png",
+            ResponseFormat = ImageGenerationResponseFormat.Data,
+        }));
+
+        Assert.Contains("MaxResponseBodyBytes (4096 bytes)", error.Message);
+        Assert.Single(fixture.Emulator.Requests, r => r.Method == "GET" && r.Path.Contains('.', StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("imagen-4", 1000, 1000, "imagenParams", "aspect_ratio", "1:1")]
     [InlineData("stable-diffusion-3.5-large", 2100, 900, "stableDiffusionParams", "aspect_ratio", "21:9")]

@@ -103,6 +103,8 @@ public class LightUpTests
 
         var step = Assert.Single(second.TrackedSteps[LightUpOutput.Step]);
         Assert.All(step.Outputs, o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        var table = Assert.Single(second.TrackedSteps[LightUpOutput.TableStep]);
+        Assert.All(table.Outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
     }
 
     [Fact]
