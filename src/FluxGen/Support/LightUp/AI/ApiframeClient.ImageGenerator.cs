@@ -5,7 +5,6 @@
 
 using System;
 using System.Diagnostics.CodeAnalysis;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
@@ -32,13 +31,7 @@ public sealed partial class ApiframeClient
         using var activity = ApiframeTelemetry.Start("Apiframe.Download");
         try
         {
-            using var response = await SendAsync(
-                () => new HttpRequestMessage(HttpMethod.Get, uri),
-                idempotent: true,
-                HttpCompletionOption.ResponseHeadersRead,
-                sendApiKey: false,
-                cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+            using var response = await SendDownloadAsync(uri, activity, cancellationToken).ConfigureAwait(false);
             await BufferCappedAsync(response, "an image download", cancellationToken).ConfigureAwait(false);
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return (bytes, response.Content.Headers.ContentType?.MediaType);
