@@ -131,8 +131,8 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(shared, static (spc, input) => ModelOutput.EmitShared(spc, input, Version));
 
-        // Support/LightUp/<Feature>/: DI, logging and ASP.NET Core, only where the compilation references them.
-        LightUp.LightUpOutput.Register(context, runtime);
+        // Support/LightUp/<Feature>/: DI, logging, ASP.NET Core and Microsoft.Extensions.AI, only where the compilation references them.
+        LightUp.LightUpOutput.Register(context, runtime, models);
     }
 
     private static string ReadVersion()
