@@ -22,15 +22,7 @@ public class CachingTests
 
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        foreach (var step in TrackedSteps)
-        {
-            var outputs = result.TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
-            Assert.NotEmpty(outputs);
-            Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {o.Reason}"));
-        }
-
-        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
-            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        StepAssert.NothingRerun(result, TrackedSteps);
     }
 
     [Fact]
