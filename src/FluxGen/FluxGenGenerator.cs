@@ -41,6 +41,9 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
 
         /// <summary>The request and params type names the project's code uses, which select a document's models.</summary>
         public const string Usage = "FluxGen.Usage";
+
+        /// <summary>The document models that get a light, declaration-only form, for completion.</summary>
+        public const string LightForms = "FluxGen.LightForms";
     }
 
     /// <summary>The version written into markers and compared with referenced ones: the package version (the
@@ -114,6 +117,9 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Shared);
 
         context.RegisterSourceOutput(shared, static (spc, input) => ModelOutput.EmitShared(spc, input, Version));
+
+        // Every documented model the code does not name yet, declared without members so completion can offer it.
+        Emit.LightForms.LightFormOutput.Register(context, parsed, claims, options, references, named, Steps.LightForms);
 
         // Support/LightUp/<Feature>/: DI, logging and ASP.NET Core, only where the compilation references them.
         LightUp.LightUpOutput.Register(context, runtime);
