@@ -45,4 +45,71 @@ public sealed class CompletionTests : IClassFixture<EditorProject>
         var description = (await CompletionService.GetService(document)!.GetDescriptionAsync(document, item))!.Text;
         Assert.Contains(modelId, description, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OnceNamedTheModelIsFullAndItsInitializerOffersItsMembers()
+    {
+        var (list, _) = await CompleteAsync("""
+            using Apiframe;
+
+            public static class Program
+            {
+                public static object Make() => new Kling30OmniParams { $$ };
+            }
+            """);
+
+        var names = list.ItemsList.Select(i => i.DisplayText).Order(StringComparer.Ordinal).ToList();
+        Console.WriteLine("completion inside 'new Kling30OmniParams { }': " + string.Join(", ", names));
+        Assert.Contains("Duration", names);
+        Assert.Contains("AspectRatio", names);
+        Assert.Contains("NegativePrompt", names);
+    }
+
+    [Fact]
+    public async Task HoverOnANamedModelsMemberShowsItsDescriptionRangeAndDefault()
+    {
+        var (document, caret) = _project.Open("""
+            using Apiframe;
+
+            public static class Program
+            {
+                public static object Make() => new Flux11ProParams { Output$$Quality = 90 };
+                public static object Video() => new Kling30OmniParams { Duration = 5 };
+            }
+            """);
+        var service = QuickInfoService.GetService(document)!;
+
+        var quality = await QuickInfoAsync(service, document, caret);
+        Console.WriteLine("hover on OutputQuality: " + quality);
+        Assert.Contains("Encoding quality of the output image", quality, StringComparison.Ordinal);
+        Assert.Contains("From 0 to 100", quality, StringComparison.Ordinal);
+        Assert.Contains("Default 90", quality, StringComparison.Ordinal);
+
+        var text = (await document.GetTextAsync()).ToString();
+        var duration = await QuickInfoAsync(service, document, text.IndexOf("Duration", StringComparison.Ordinal) + 2);
+        Console.WriteLine("hover on Kling30OmniParams.Duration: " + duration);
+        Assert.Contains("From 3 to 15", duration, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HoverOnAModelNotYetNamedShowsItsSummary()
+    {
+        var (document, caret) = _project.Open("""
+            public static class Program
+            {
+                public static string Name() => nameof(Apiframe.Veo3$$Request);
+            }
+            """);
+
+        var info = await QuickInfoAsync(QuickInfoService.GetService(document)!, document, caret);
+
+        Assert.Contains("veo-3", info, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> QuickInfoAsync(QuickInfoService service, Microsoft.CodeAnalysis.Document document, int position)
+    {
+        var info = await service.GetQuickInfoAsync(document, position);
+        Assert.NotNull(info);
+        return string.Join(" | ", info.Sections.Select(s => s.Text));
+    }
 }
