@@ -138,7 +138,7 @@ internal static partial class ValueChecks
 
         if (rules.IsUri && !TextRules.IsHttpUri(text))
         {
-            Report(context, Descriptors.NotHttpUri, value, null, rules.Path, Quote(Shorten(text)));
+            Report(context, Descriptors.NotHttpUri, value, AddSchemeFix(rules, text), rules.Path, Quote(Shorten(text)));
             return;
         }
 
@@ -182,6 +182,20 @@ internal static partial class ValueChecks
         {
             Report(context, Descriptors.ItemCountOutOfRange, written, null, rules.Path, count.ToString(CultureInfo.InvariantCulture), MemberConstraints.DescribeCount(rules.MinItems, rules.MaxItems));
         }
+    }
+
+    // "example.com/hook" is a host and path without its scheme: https:// makes it valid, unless it is still not an
+    // http(s) URI by the runtime's rules or the prefix pushes it past the schema's length limit.
+    private static ImmutableDictionary<string, string?>? AddSchemeFix(MemberConstraints rules, string text)
+    {
+        var fixedText = "https://" + text;
+        if (text.IndexOf("://", System.StringComparison.Ordinal) >= 0 || !TextRules.IsHttpUri(fixedText)
+            || (rules.MaxLength >= 0 && TextRules.CodePoints(fixedText) > rules.MaxLength))
+        {
+            return null;
+        }
+
+        return ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Replacement, Quote(fixedText)).Add(FixProperties.Kind, FixProperties.AddScheme);
     }
 
     private static ImmutableDictionary<string, string?>? FixFor(SchemaNumber? fix, MemberConstraints rules, string kind)
