@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Immutable;
 using System.Globalization;
 using Apiframe.Validation;
@@ -189,13 +190,27 @@ internal static partial class ValueChecks
     private static ImmutableDictionary<string, string?>? AddSchemeFix(MemberConstraints rules, string text)
     {
         var fixedText = "https://" + text;
-        if (text.IndexOf("://", System.StringComparison.Ordinal) >= 0 || !TextRules.IsHttpUri(fixedText)
+        if (HasScheme(text) || text.IndexOf('@') >= 0 || !TextRules.IsHttpUri(fixedText)
             || (rules.MaxLength >= 0 && TextRules.CodePoints(fixedText) > rules.MaxLength))
         {
             return null;
         }
 
         return ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Replacement, Quote(fixedText)).Add(FixProperties.Kind, FixProperties.AddScheme);
+    }
+
+    // "ftp://x" or "mailto:me" already name a scheme; "example.com:8080/hook" only looks like it (a port follows).
+    private static bool HasScheme(string text)
+    {
+        var colon = text.IndexOf(':');
+        if (colon <= 0)
+        {
+            return false;
+        }
+
+        var end = text.IndexOf('/', colon);
+        var port = text.Substring(colon + 1, (end < 0 ? text.Length : end) - colon - 1);
+        return port.Length == 0 || !port.All(char.IsDigit);
     }
 
     private static ImmutableDictionary<string, string?>? FixFor(SchemaNumber? fix, MemberConstraints rules, string kind)
