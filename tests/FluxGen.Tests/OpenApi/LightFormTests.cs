@@ -139,4 +139,37 @@ public class LightFormTests
                 o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
         }
     }
+
+    [Theory]
+    [InlineData("public")]
+    [InlineData("internal")]
+    public void WhereTheCompilerAcceptsItEveryFormIsEmbeddedAndTheAttributeIsDefinedOnce(string visibility)
+    {
+        var options = new Dictionary<string, string>
+        {
+            ["build_property.FluxGenVisibility"] = visibility,
+            ["build_property.FluxGenEmbeddedAttribute"] = "true",
+        };
+
+        var outcome = OpenApiModelTests.RunDocument(options: options, sources: new[] { "public static class Nothing { }" }, withFluxSchema: false);
+
+        // Public output defines the attribute only for the forms; internal output's runtime already does.
+        var definitions = outcome.Sources.Where(s => s.SourceText.ToString().Contains("class EmbeddedAttribute", StringComparison.Ordinal)).ToList();
+        Assert.Equal(RuntimeOutput.EmbeddedAttributeHint, Assert.Single(definitions).HintName);
+        var forms = Forms(outcome);
+        Assert.NotEmpty(forms);
+        Assert.All(forms, form => Assert.Equal("[global::Microsoft.CodeAnalysis.Embedded]", Assert.Single(form.AttributeLists).ToString()));
+    }
+
+    [Fact]
+    public void WithoutEmbeddedTheFormsAreInternalOnlyAndNoAttributeIsDefined()
+    {
+        var options = new Dictionary<string, string> { ["build_property.FluxGenEmbeddedAttribute"] = "false" };
+
+        var outcome = OpenApiModelTests.RunDocument(options: options, sources: new[] { "public static class Nothing { }" }, withFluxSchema: false);
+
+        Assert.DoesNotContain(outcome.Sources, s => s.HintName == RuntimeOutput.EmbeddedAttributeHint);
+        Assert.All(Forms(outcome), form => Assert.Empty(form.AttributeLists));
+        Assert.Empty(outcome.CompileDiagnostics);
+    }
 }
