@@ -41,9 +41,20 @@ public sealed class CompletionTests : IClassFixture<EditorProject>
             Assert.Contains(parameters, names);
         }
 
+        var service = CompletionService.GetService(document)!;
         var item = list.ItemsList.First(i => i.DisplayText == request);
-        var description = (await CompletionService.GetService(document)!.GetDescriptionAsync(document, item))!.Text;
+        var description = (await service.GetDescriptionAsync(document, item))!.Text;
+        Console.WriteLine($"description of {request}: {description}");
         Assert.Contains(modelId, description, StringComparison.Ordinal);
+        Assert.Contains("posted to", description, StringComparison.Ordinal);
+
+        // Accepting the item names the model, and the generator writes it in full: the type now has members.
+        var change = await service.GetChangeAsync(document, item);
+        var accepted = document.WithText((await document.GetTextAsync()).WithChanges(change.TextChange));
+        var compilation = (await accepted.Project.GetCompilationAsync())!;
+        var type = compilation.GetTypeByMetadataName("Apiframe." + request)!;
+        Assert.Contains(type.GetMembers(), m => m.Name == "ToJson");
+        Assert.True(type.IsRecord);
     }
 
     [Fact]
