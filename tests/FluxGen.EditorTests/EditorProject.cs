@@ -66,13 +66,19 @@ public sealed class EditorProject : IDisposable
         return (document, caret);
     }
 
-    /// <summary>Every analyzer diagnostic and compiler error of <paramref name="document"/>'s project.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Document document)
+    /// <summary>The compiler's diagnostics of <paramref name="document"/>'s project and, when asked (they take most
+    /// of the time), FluxGen's analyzers' too.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Document document, bool withAnalyzers)
     {
         var compilation = (await document.Project.GetCompilationAsync())!;
+        if (!withAnalyzers)
+        {
+            return compilation.GetDiagnostics();
+        }
+
         var analyzers = document.Project.AnalyzerReferences.SelectMany(r => r.GetAnalyzers(LanguageNames.CSharp)).ToImmutableArray();
         var analyzed = await compilation.WithAnalyzers(analyzers, document.Project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
-        return compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Concat(analyzed).ToImmutableArray();
+        return compilation.GetDiagnostics().Concat(analyzed).ToImmutableArray();
     }
 
     public void Dispose() => Workspace.Dispose();
