@@ -172,4 +172,17 @@ public class LightFormTests
         Assert.All(Forms(outcome), form => Assert.Empty(form.AttributeLists));
         Assert.Empty(outcome.CompileDiagnostics);
     }
+
+    [Fact]
+    public void AProjectsOwnDocumentDecidesWhichModelsGetLightForms()
+    {
+        var outcome = NewerDocument.Run(NewerDocument.Text(), new[] { "public static class Nothing { }" });
+
+        // Its added model is offered, the model it removed is not, and nothing is declared twice.
+        var names = FormNames(outcome);
+        Assert.Contains("DallE4Request", names);
+        Assert.DoesNotContain("ReveCreateRequest", names);
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.Empty(outcome.CompileDiagnostics);
+    }
 }
