@@ -14,8 +14,9 @@ namespace FluxGen.CodeFixes;
 
 /// <summary>
 /// Replaces a rejected constant with the valid one the analyzer computed: the nearest bound (FLUX001, FLUX002),
-/// the nearest step (FLUX003) or the closest allowed string (FLUX004). Each kind of fix has its own equivalence
-/// key, so Fix All applies one kind across a document, project or solution.
+/// the nearest step (FLUX003), the closest allowed string (FLUX004) or the URL with the https scheme it lacks
+/// (FLUX007). Each kind of fix has its own equivalence key, so Fix All applies one kind across a document, project
+/// or solution.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SchemaValueCodeFixProvider))]
 [Shared]
@@ -23,7 +24,7 @@ public sealed class SchemaValueCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(Descriptors.BelowMinimum.Id, Descriptors.AboveMaximum.Id, Descriptors.OffStep.Id, Descriptors.UnknownString.Id);
+        ImmutableArray.Create(Descriptors.BelowMinimum.Id, Descriptors.AboveMaximum.Id, Descriptors.OffStep.Id, Descriptors.UnknownString.Id, Descriptors.NotHttpUri.Id);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -67,6 +68,7 @@ public sealed class SchemaValueCodeFixProvider : CodeFixProvider
         {
             FixProperties.Snap => "Fix_Snap",
             FixProperties.Closest => "Fix_Closest",
+            FixProperties.AddScheme => "Fix_AddScheme",
             _ => "Fix_Clamp",
         })!,
         replacement);

@@ -51,6 +51,9 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
 
         /// <summary>Each use of a type whose model the project's document removed.</summary>
         public const string RemovedUse = "FluxGen.RemovedUse";
+
+        /// <summary>The document models that get a light, declaration-only form, for completion.</summary>
+        public const string LightForms = "FluxGen.LightForms";
     }
 
     /// <summary>The version written into markers and compared with referenced ones: the package version (the
@@ -130,6 +133,10 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Shared);
 
         context.RegisterSourceOutput(shared, static (spc, input) => ModelOutput.EmitShared(spc, input, Version));
+
+        // Every documented model the code does not name yet (of the documents kept), declared without members so
+        // completion can offer it.
+        Emit.LightForms.LightFormOutput.Register(context, kept, claims, options, references, named, Steps.LightForms);
 
         // Support/LightUp/<Feature>/: DI, logging, ASP.NET Core and Microsoft.Extensions.AI, only where the compilation references them.
         LightUp.LightUpOutput.Register(context, runtime, models);

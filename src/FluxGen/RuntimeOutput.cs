@@ -64,7 +64,7 @@ internal static class RuntimeOutput
     /// <summary>The definition Roslyn's own <c>AddEmbeddedAttributeDefinition</c> writes (missing from Roslyn 4.8,
     /// which FluxGen builds against): internal, sealed and partial, so another generator's identical copy merges
     /// with it instead of clashing. It is embedded itself, or a project granted InternalsVisibleTo would see two.</summary>
-    private const string EmbeddedAttributeSource = Header.Text + """
+    internal const string EmbeddedAttributeSource = Header.Text + """
 
         namespace Microsoft.CodeAnalysis
         {

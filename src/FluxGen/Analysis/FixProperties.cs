@@ -15,4 +15,6 @@ internal static class FixProperties
     public const string Snap = "FluxGen.SnapToStep";
 
     public const string Closest = "FluxGen.ClosestAllowedValue";
+
+    public const string AddScheme = "FluxGen.AddHttpsScheme";
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Immutable;
 using System.Globalization;
 using Apiframe.Validation;
@@ -138,7 +139,7 @@ internal static partial class ValueChecks
 
         if (rules.IsUri && !TextRules.IsHttpUri(text))
         {
-            Report(context, Descriptors.NotHttpUri, value, null, rules.Path, Quote(Shorten(text)));
+            Report(context, Descriptors.NotHttpUri, value, AddSchemeFix(rules, text), rules.Path, Quote(Shorten(text)));
             return;
         }
 
@@ -182,6 +183,34 @@ internal static partial class ValueChecks
         {
             Report(context, Descriptors.ItemCountOutOfRange, written, null, rules.Path, count.ToString(CultureInfo.InvariantCulture), MemberConstraints.DescribeCount(rules.MinItems, rules.MaxItems));
         }
+    }
+
+    // "example.com/hook" is a host and path without its scheme: https:// makes it valid, unless it is still not an
+    // http(s) URI by the runtime's rules or the prefix pushes it past the schema's length limit.
+    private static ImmutableDictionary<string, string?>? AddSchemeFix(MemberConstraints rules, string text)
+    {
+        var fixedText = "https://" + text;
+        if (HasScheme(text) || text.IndexOf('@') >= 0 || !TextRules.IsHttpUri(fixedText)
+            || (rules.MaxLength >= 0 && TextRules.CodePoints(fixedText) > rules.MaxLength))
+        {
+            return null;
+        }
+
+        return ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Replacement, Quote(fixedText)).Add(FixProperties.Kind, FixProperties.AddScheme);
+    }
+
+    // "ftp://x" or "mailto:me" already name a scheme; "example.com:8080/hook" only looks like it (a port follows).
+    private static bool HasScheme(string text)
+    {
+        var colon = text.IndexOf(':');
+        if (colon <= 0)
+        {
+            return false;
+        }
+
+        var end = text.IndexOf('/', colon);
+        var port = text.Substring(colon + 1, (end < 0 ? text.Length : end) - colon - 1);
+        return port.Length == 0 || !port.All(char.IsDigit);
     }
 
     private static ImmutableDictionary<string, string?>? FixFor(SchemaNumber? fix, MemberConstraints rules, string kind)

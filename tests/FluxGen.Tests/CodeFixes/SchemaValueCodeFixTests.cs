@@ -99,4 +99,27 @@ public class SchemaValueCodeFixTests
                 "using Apiframe; static class Second { static object M() => new Flux11ProParams { OutputQuality = 100 }; }",
             ],
             FixProperties.Clamp);
+
+    [Theory]
+    [InlineData("example.com/hook")]
+    [InlineData("example.com:8443/hook?x=1")]
+    public Task A_url_without_its_scheme_gets_https(string text) =>
+        VerifyFixAsync(
+            UserCode.InMethod($"_ = new Flux11ProRequest(\"x\") {{ WebhookUrl = {{|#0:\"{text}\"|}} }};"),
+            [Diagnostic(Descriptors.NotHttpUri).WithLocation(0).WithArguments("webhookUrl", "\"" + text + "\"")],
+            UserCode.InMethod($"_ = new Flux11ProRequest(\"x\") {{ WebhookUrl = \"https://{text}\" }};"));
+
+    [Theory]
+    [InlineData("ftp://example.com/a.png")]
+    [InlineData("mailto:me@example.com")]
+    [InlineData("me@example.com")]
+    [InlineData("https://exa mple.com")]
+    [InlineData("/relative/path")]
+    [InlineData("")]
+    public Task A_url_that_https_would_not_make_valid_gets_no_fix(string text)
+    {
+        var code = UserCode.InMethod($"_ = new Flux11ProRequest(\"x\") {{ WebhookUrl = {{|#0:\"{text}\"|}} }};");
+        var reported = Diagnostic(Descriptors.NotHttpUri).WithLocation(0).WithArguments("webhookUrl", "\"" + text + "\"");
+        return VerifyFixAsync(code, [reported], code, remaining: [reported]);
+    }
 }

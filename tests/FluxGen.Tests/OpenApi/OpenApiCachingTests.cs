@@ -10,7 +10,7 @@ public class OpenApiCachingTests
     private static readonly string[] TrackedSteps =
     {
         FluxGenGenerator.Steps.Parse, FluxGenGenerator.Steps.Options, FluxGenGenerator.Steps.Claims,
-        FluxGenGenerator.Steps.Model, FluxGenGenerator.Steps.Shared,
+        FluxGenGenerator.Steps.Model, FluxGenGenerator.Steps.Shared, FluxGenGenerator.Steps.LightForms,
     };
 
     [Fact]

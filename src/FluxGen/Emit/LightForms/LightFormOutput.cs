@@ -1,0 +1,137 @@
+using System;
+using System.Linq;
+using System.Text;
+using FluxGen.References;
+using FluxGen.Schema.Model;
+using Microsoft.CodeAnalysis;
+
+namespace FluxGen.Emit.LightForms;
+
+/// <summary>What the light forms depend on: the models to declare and how to declare them.</summary>
+/// <param name="Models">The document models that get a light form, in document order.</param>
+/// <param name="Namespace">The generated namespace.</param>
+/// <param name="Embedded">Whether each form is marked <c>[Microsoft.CodeAnalysis.Embedded]</c>.</param>
+/// <param name="DefinesEmbedded">Whether this output also defines that attribute (the runtime does only for internal output).</param>
+internal sealed record LightFormInput(EquatableArray<LightModel> Models, string Namespace, bool Embedded, bool DefinesEmbedded);
+
+/// <summary>
+/// Makes every documented model discoverable as the user types: one file declares, for each document model the
+/// code does not name yet, an empty <c>internal sealed partial class</c> of its request and params names with a
+/// summary of the model. Completion after <c>new Kling</c> then offers every Kling model; accepting one names it, and
+/// the generator writes the full model in place of its light form. Members would cost compile time in every build
+/// (the reason unnamed models are not written in full), so the forms have none.
+/// </summary>
+/// <remarks>
+/// A form never meets a full type of the same name: a model the code names, a <c>FluxGenModels</c> list selects
+/// (or leaves out, so FLUXGEN042 and the compiler's CS0246 still say so), a reference provides, or a schema file
+/// claims gets no light form. Forms are internal and embedded (where the compiler accepts that), so a referencing
+/// project never sees them, even one granted InternalsVisibleTo.
+/// </remarks>
+internal static class LightFormOutput
+{
+    public const string HintName = "FluxGen.LightForms.g.cs";
+
+    public static void Register(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<SchemaParseResult> parsed,
+        IncrementalValueProvider<EquatableArray<ModelClaim>> claims,
+        IncrementalValueProvider<GeneratorOptions> options,
+        IncrementalValueProvider<ReferenceSet> references,
+        IncrementalValueProvider<EquatableArray<string>> named,
+        string trackingName)
+    {
+        // Read apart from the options: public output drops the embedded setting, which the forms still need.
+        var embedded = context.AnalyzerConfigOptionsProvider.Select(static (provider, _) =>
+        {
+            provider.GlobalOptions.TryGetValue("build_property.FluxGenEmbeddedAttribute", out var setting);
+            return Visibility.Parse("internal", setting).Value.Embedded;
+        });
+
+        var input = parsed
+            .Select(static (result, _) => LightModel.From(result))
+            .Where(static model => model is not null)
+            .Collect()
+            .Combine(claims)
+            .Combine(options)
+            .Combine(references)
+            .Combine(named)
+            .Combine(embedded)
+            .Select(static (all, _) =>
+            {
+                var (((((models, modelClaims), generatorOptions), referenceSet), names), embeds) = all;
+                return Select(models!, modelClaims, generatorOptions, referenceSet, names, embeds);
+            })
+            .WithTrackingName(trackingName);
+
+        context.RegisterSourceOutput(input, static (spc, value) =>
+        {
+            if (value.Models.Count == 0)
+            {
+                return;
+            }
+
+            spc.AddSource(HintName, Write(value));
+            if (value.DefinesEmbedded)
+            {
+                spc.AddSource(RuntimeOutput.EmbeddedAttributeHint, RuntimeOutput.EmbeddedAttributeSource);
+            }
+        });
+    }
+
+    private static LightFormInput Select(System.Collections.Immutable.ImmutableArray<LightModel> models, EquatableArray<ModelClaim> claims, GeneratorOptions options, ReferenceSet references, EquatableArray<string> named, bool embedded)
+    {
+        // A list, or '*', writes each listed model in full and no other: nothing is left to declare lightly.
+        var chosen = options.Models.Count > 0 || options.EveryModel
+            ? EquatableArray<LightModel>.Empty
+            : models.Where(m => !m.IsNamedIn(named) && !references.ProvidesModel(m.ModelId) && WinsClaim(m, claims)).ToEquatableArray();
+        var visibility = options.Visibility;
+        return new LightFormInput(chosen, options.Namespace, embedded, embedded && !visibility.Embedded);
+    }
+
+    // The claim that writes a model, as the model output settles it: a schema file's model of the same id or prefix
+    // is written instead, and a form of the same name would collide with it.
+    private static bool WinsClaim(LightModel model, EquatableArray<ModelClaim> claims)
+    {
+        var first = claims.AsImmutableArray().FirstOrDefault(c => c.ModelId == model.ModelId || c.Prefix == model.Prefix);
+        return first is null || (first.FilePath == model.FilePath && first.Position == model.ClaimPosition);
+    }
+
+    /// <summary>The file: per form a summary line, the attribute line where embedded, and the declaration.</summary>
+    internal static string Write(LightFormInput input)
+    {
+        // Plain appends: about 200 one-line declarations, written once per change of the named set.
+        var text = new StringBuilder(input.Models.Count * 400);
+        text.Append(Header.Text).Append('\n');
+        text.Append("namespace ").Append(input.Namespace).Append("\n{\n");
+        foreach (var model in input.Models)
+        {
+            var facts = Facts(model);
+            Declare(text, model.RequestTypeName, "Request of " + facts, input.Embedded);
+            if (model.ParamsTypeName is { } parameters)
+            {
+                Declare(text, parameters, "Parameters of " + facts, input.Embedded);
+            }
+        }
+
+        text.Append("}\n");
+        return text.ToString();
+    }
+
+    private static string Facts(LightModel model)
+    {
+        var modality = model.Modality is { } kind ? " (" + Literals.Xml(kind) + ")" : string.Empty;
+        return "model <c>" + Literals.Xml(model.ModelId) + "</c>" + modality + ", posted to <c>" + Literals.Xml(model.Endpoint)
+            + "</c>. Name the type and FluxGen writes its members.";
+    }
+
+    private static void Declare(StringBuilder text, string typeName, string summary, bool embedded)
+    {
+        text.Append("    /// <summary>").Append(summary).Append("</summary>\n");
+        if (embedded)
+        {
+            text.Append("    ").Append(Visibility.EmbeddedAttributeLine).Append('\n');
+        }
+
+        text.Append("    internal sealed partial class ").Append(typeName).Append(" { }\n");
+    }
+}
