@@ -17,6 +17,7 @@ internal static class LightUpFeatures
     private const string DependencyInjection = "Microsoft.Extensions.DependencyInjection.Abstractions";
     private const string Http = "Microsoft.Extensions.Http";
     private const string Configuration = "Microsoft.Extensions.Configuration.Abstractions";
+    private const string Redis = "StackExchange.Redis";
 
     // Feature folder → the assemblies its code uses. Version 8 is the oldest these sources are written for
     // (ValidateOnStart lives in Microsoft.Extensions.Options from 8.0 on).
@@ -25,11 +26,16 @@ internal static class LightUpFeatures
         ("Logging", new[] { Logging }),
         ("DependencyInjection", new[] { Logging, Options, DependencyInjection, Http, Configuration }),
         ("AspNetCore", new[] { Logging, Options, DependencyInjection, Http, Configuration, "Microsoft.AspNetCore.Http.Abstractions", "Microsoft.AspNetCore.Routing" }),
+        // The relay among instances builds on the webhook endpoint, and starts with the host.
+        ("Redis", new[] { Logging, Options, DependencyInjection, Http, Configuration, "Microsoft.AspNetCore.Http.Abstractions", "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Hosting.Abstractions", Redis }),
     };
 
     private static readonly HashSet<string> Interesting = new(Requirements.SelectMany(r => r.Assemblies), StringComparer.Ordinal);
 
     private const int MinimumMajorVersion = 8;
+
+    // StackExchange.Redis numbers its assemblies on its own (2.0.0.0 for every 2.x, 3.0.0.0 for 3.x).
+    private static int MinimumMajor(string assembly) => assembly == Redis ? 2 : MinimumMajorVersion;
 
     /// <summary>The features whose assemblies are all referenced, in a fixed order.</summary>
     public static EquatableArray<string> Enabled(IEnumerable<AssemblyIdentity> referenced)
@@ -37,7 +43,7 @@ internal static class LightUpFeatures
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var identity in referenced)
         {
-            if (Interesting.Contains(identity.Name) && identity.Version.Major >= MinimumMajorVersion)
+            if (Interesting.Contains(identity.Name) && identity.Version.Major >= MinimumMajor(identity.Name))
             {
                 present.Add(identity.Name);
             }

@@ -1,0 +1,336 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Apiframe.Webhooks;
+
+/// <summary>
+/// The relay of <c>AddApiframeRedisWebhooks</c>: each verified delivery is claimed once across the cluster
+/// (<c>SET NX</c> on its delivery id), kept for later waits when it ends a job, and published to every instance,
+/// which verifies the signature again before a wait may finish from it. Redis does the distributing; this class only
+/// decides what to do when it cannot be reached: keep working locally, warn once, catch up when it is back.
+/// </summary>
+internal sealed class ApiframeRedisWebhookRelay : ApiframeWebhookRelay, IHostedService, IAsyncDisposable
+{
+    internal static readonly RedisChannel Channel = RedisChannel.Literal("apiframe:webhooks");
+
+    // A claim must outlive the sender's retries, and a kept event the longest wait (PollTimeout) that may want it.
+    private static readonly TimeSpan MinimumRetention = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan UnlimitedWaitRetention = TimeSpan.FromDays(1);
+
+    private readonly IServiceProvider _services;
+    private readonly Func<IServiceProvider, Task<IConnectionMultiplexer>> _connect;
+    private readonly bool _ownsConnection;
+    private readonly ApiframeRedisRelayBacklog _backlog = new();
+    private ILogger? _logger;
+    private ApiframeWebhookVerifier? _verifier;
+    private volatile IConnectionMultiplexer? _redis;
+    private int _down;
+    private int _subscribed;
+
+    internal ApiframeRedisWebhookRelay(IServiceProvider services, Func<IServiceProvider, Task<IConnectionMultiplexer>> connect, bool ownsConnection)
+    {
+        _services = services;
+        _connect = connect;
+        _ownsConnection = ownsConnection;
+        Inbox = new ApiframeWebhookInbox { Relay = this };
+    }
+
+    /// <summary>The inbox this relay feeds, registered in place of the single-instance one.</summary>
+    internal ApiframeWebhookInbox Inbox { get; }
+
+    /// <summary>Whether Redis is reachable and this instance hears what the others publish.</summary>
+    internal bool IsRelaying => _redis is { IsConnected: true } && Volatile.Read(ref _down) == 0 && Volatile.Read(ref _subscribed) == 1;
+
+    internal static RedisKey EventKey(string jobId) => "apiframe:webhooks:event:" + jobId;
+
+    internal static RedisKey DeliveryKey(string deliveryId) => "apiframe:webhooks:delivery:" + deliveryId;
+
+    // Options are read late: they are configured with the inbox this relay creates, so asking for them in the
+    // constructor would go round in a circle.
+    private ApiframeClientOptions Options => _services.GetRequiredService<IOptions<ApiframeClientOptions>>().Value;
+
+    private ILogger Logger => _logger ??= _services.GetService<ILoggerFactory>()?.CreateLogger("Apiframe.Webhooks.Redis") ?? NullLogger.Instance;
+
+    /// <inheritdoc/>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var redis = await _connect(_services).ConfigureAwait(false);
+        redis.ConnectionFailed += OnConnectionFailed;
+        redis.ConnectionRestored += OnConnectionRestored;
+        _redis = redis;
+        Inbox.MarkReceiving();
+        await SubscribeAsync(redis).ConfigureAwait(false);
+        if (!redis.IsConnected)
+        {
+            ReportDown(null);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _redis, null) is not { } redis)
+        {
+            return;
+        }
+
+        redis.ConnectionFailed -= OnConnectionFailed;
+        redis.ConnectionRestored -= OnConnectionRestored;
+        try
+        {
+            await redis.GetSubscriber().UnsubscribeAsync(Channel, OnMessage).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Redis may be gone already; there is nothing left to unsubscribe from then.
+        }
+
+        if (_ownsConnection)
+        {
+            await redis.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+
+    public override async ValueTask<bool?> ClaimAndShareAsync(ApiframeWebhookEvent webhookEvent, string deliveryId, ReadOnlyMemory<byte> body, string signature)
+    {
+        var pending = new ApiframeRedisRelayBacklog.Pending(
+            deliveryId,
+            ApiframeWebhookInbox.IsFinal(webhookEvent) ? webhookEvent.JobId : null,
+            ApiframeRedisRelayMessage.Encode(signature, body.Span));
+        if (_redis is not { } redis)
+        {
+            return null;
+        }
+
+        if (!redis.IsConnected)
+        {
+            _backlog.Add(pending);
+            ReportDown(null);
+            return null;
+        }
+
+        try
+        {
+            var claimed = await ShareAsync(redis, pending).ConfigureAwait(false);
+            ReportUp();
+            return claimed;
+        }
+        catch (Exception ex)
+        {
+            // Whatever Redis did, the delivery is answered and handled here; it is shared when Redis is back.
+            _backlog.Add(pending);
+            ReportDown(ex);
+            return null;
+        }
+    }
+
+    public override async ValueTask ReleaseAsync(string deliveryId)
+    {
+        if (_redis is not { IsConnected: true } redis)
+        {
+            return;
+        }
+
+        try
+        {
+            await redis.GetDatabase().KeyDeleteAsync(DeliveryKey(deliveryId)).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            ReportDown(ex);
+        }
+    }
+
+    public override async Task<ApiframeWebhookEvent?> FindFinalEventAsync(string jobId, CancellationToken cancellationToken)
+    {
+        if (_redis is not { IsConnected: true } redis)
+        {
+            return null;
+        }
+
+        RedisValue kept;
+        try
+        {
+            kept = await redis.GetDatabase().StringGetAsync(EventKey(jobId)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ReportDown(ex);
+            return null;
+        }
+
+        ReportUp();
+        return !kept.IsNull && Open(kept) is { } found && ApiframeWebhookInbox.IsFinal(found.Event) && string.Equals(found.Event.JobId, jobId, StringComparison.Ordinal)
+            ? found.Event
+            : null;
+    }
+
+    // Claim, keep and publish go out together: one round trip, in this order, so a wait that starts between the
+    // keep and the publish finds the kept copy.
+    private Task<bool> ShareAsync(IConnectionMultiplexer redis, ApiframeRedisRelayBacklog.Pending pending)
+    {
+        var database = redis.GetDatabase();
+        var retention = Retention();
+        var claim = database.StringSetAsync(DeliveryKey(pending.DeliveryId), 1, retention, When.NotExists);
+        var keep = pending.FinalJobId is { } jobId ? database.StringSetAsync(EventKey(jobId), pending.Message, retention) : Task.FromResult(true);
+        var publish = redis.GetSubscriber().PublishAsync(Channel, pending.Message);
+        return AllAsync(claim, keep, publish);
+
+        static async Task<bool> AllAsync(Task<bool> claim, Task keep, Task publish)
+        {
+            await Task.WhenAll(claim, keep, publish).ConfigureAwait(false);
+            return await claim.ConfigureAwait(false);
+        }
+    }
+
+    private TimeSpan Retention()
+    {
+        var longestWait = Options.PollTimeout;
+        if (longestWait == Timeout.InfiniteTimeSpan)
+        {
+            return UnlimitedWaitRetention;
+        }
+
+        return longestWait > MinimumRetention ? longestWait : MinimumRetention;
+    }
+
+    // Every instance checks each message itself: what is in Redis is trusted no more than the open internet.
+    private (ApiframeWebhookEvent Event, string DeliveryId)? Open(ReadOnlyMemory<byte> message)
+    {
+        if (!ApiframeRedisRelayMessage.TryDecode(message, out var signature, out var body) || Verifier() is not { } verifier || !verifier.Verify(body.Span, signature))
+        {
+            return null;
+        }
+
+        try
+        {
+            var webhookEvent = ApiframeWebhookEvent.Parse(body.Span);
+            return webhookEvent.JobId.Length == 0 ? null : (webhookEvent, ApiframeWebhookVerifier.DeliveryId(signature));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private ApiframeWebhookVerifier? Verifier()
+    {
+        try
+        {
+            return _verifier ??= ApiframeWebhookEndpoint.VerifierFor(Options);
+        }
+        catch (InvalidOperationException)
+        {
+            // No key configured: nothing can be verified, so nothing relayed is believed.
+            return null;
+        }
+    }
+
+    private void OnMessage(RedisChannel channel, RedisValue message)
+    {
+        if (Open(message) is { } relayed)
+        {
+            Inbox.Publish(relayed.Event, relayed.DeliveryId);
+        }
+    }
+
+    private async Task SubscribeAsync(IConnectionMultiplexer redis)
+    {
+        if (Interlocked.CompareExchange(ref _subscribed, 1, 0) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await redis.GetSubscriber().SubscribeAsync(Channel, OnMessage).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Volatile.Write(ref _subscribed, 0);
+            ReportDown(ex);
+        }
+    }
+
+    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e) => ReportDown(e.Exception);
+
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) => _ = ProbeAsync();
+
+    // A restored connection is believed only once a command goes through.
+    private async Task ProbeAsync()
+    {
+        if (_redis is not { } redis)
+        {
+            return;
+        }
+
+        try
+        {
+            await redis.GetDatabase().PingAsync().ConfigureAwait(false);
+            await SubscribeAsync(redis).ConfigureAwait(false);
+            ReportUp();
+        }
+        catch (Exception ex)
+        {
+            ReportDown(ex);
+        }
+    }
+
+    // One warning per outage, however many calls fail during it.
+    private void ReportDown(Exception? error)
+    {
+        if (Interlocked.Exchange(ref _down, 1) == 0)
+        {
+            ApiframeRedisLog.RelayUnavailable(Logger, error);
+        }
+    }
+
+    private void ReportUp()
+    {
+        if (Interlocked.Exchange(ref _down, 0) == 1)
+        {
+            _ = CatchUpAsync();
+        }
+    }
+
+    // Shares what came in while Redis was away (claims included, so a repeat elsewhere is not acted on twice).
+    private async Task CatchUpAsync()
+    {
+        var pending = _backlog.Drain();
+        for (var i = 0; i < pending.Length; i++)
+        {
+            try
+            {
+                if (_redis is not { } redis)
+                {
+                    return;
+                }
+
+                await ShareAsync(redis, pending[i]).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Down again: what is left waits for the next time Redis comes back.
+                for (var j = i; j < pending.Length; j++)
+                {
+                    _backlog.Add(pending[j]);
+                }
+
+                ReportDown(ex);
+                return;
+            }
+        }
+
+        ApiframeRedisLog.RelayResumed(Logger, pending.Length, null);
+    }
+}
