@@ -46,7 +46,8 @@ internal sealed class ApiframeRedisWebhookRelay : ApiframeWebhookRelay, IHostedS
     internal ApiframeWebhookInbox Inbox { get; }
 
     /// <summary>Whether Redis is reachable and this instance hears what the others publish.</summary>
-    internal bool IsRelaying => _redis is { IsConnected: true } && Volatile.Read(ref _down) == 0 && Volatile.Read(ref _subscribed) == 1;
+    internal bool IsRelaying =>
+        _redis is { IsConnected: true } redis && Volatile.Read(ref _down) == 0 && Volatile.Read(ref _subscribed) == 1 && redis.GetSubscriber().IsConnected(Channel);
 
     internal static RedisKey EventKey(string jobId) => "apiframe:webhooks:event:" + jobId;
 
