@@ -14,16 +14,23 @@ internal sealed class GarnetRedis : IDisposable
 {
     private GarnetServer? _server;
 
-    private GarnetRedis(int port) => Port = port;
+    private readonly string _memory;
+
+    private GarnetRedis(int port, string memory)
+    {
+        Port = port;
+        _memory = memory;
+    }
 
     public int Port { get; }
 
     /// <summary>What <c>AddApiframeRedisWebhooks</c> is given.</summary>
     public string Configuration => $"127.0.0.1:{Port}";
 
-    public static GarnetRedis Start()
+    /// <summary>Starts a server; <paramref name="memory"/> bounds what it holds (Garnet's log memory size).</summary>
+    public static GarnetRedis Start(string memory = "64m")
     {
-        var redis = new GarnetRedis(FreePort());
+        var redis = new GarnetRedis(FreePort(), memory);
         redis.Restart();
         return redis;
     }
@@ -44,7 +51,7 @@ internal sealed class GarnetRedis : IDisposable
             EndPoints = [new IPEndPoint(IPAddress.Loopback, Port)],
             QuietMode = true,
             // Small: a handful of keys per test, and several servers may run at once on a shared machine.
-            LogMemorySize = "64m",
+            LogMemorySize = _memory,
             IndexMemorySize = "1m",
         });
         _server.Start();
