@@ -83,6 +83,31 @@ public sealed class RedisRelayTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_delivery_whose_handling_instance_died_mid_way_is_handled_when_the_sender_retries()
+    {
+        await using var cluster = await RelayCluster.StartAsync();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Redis.Configuration);
+        using var http = new HttpClient();
+        var body = Event("job_orphaned", "completed");
+        var signature = WebhookSigner.Sign(RelayCluster.Key, body);
+        var claim = ApiframeRedisWebhookRelay.DeliveryKey(ApiframeWebhookVerifier.DeliveryId(signature));
+
+        // An instance claimed it and died before its handlers finished: what it leaves in Redis is its claim.
+        await redis.GetDatabase().StringSetAsync(claim, "processing", TimeSpan.FromMinutes(1));
+
+        // While the claim holds, a retry is not acknowledged (so the sender keeps it), and no handler runs twice.
+        var whileHeld = await Post(http, cluster.Instances[1].WebhookUrl, body, signature);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, whileHeld);
+        Assert.Equal(0, cluster.HandledFinalEvents("job_orphaned"));
+
+        // Once the claim's lease is over (ended here rather than waited out), the sender's retry is handled, once.
+        await redis.GetDatabase().KeyDeleteAsync(claim);
+        Assert.Equal(HttpStatusCode.OK, await Post(http, cluster.Instances[2].WebhookUrl, body, signature));
+        Assert.Equal(HttpStatusCode.OK, await Post(http, cluster.Instances[1].WebhookUrl, body, signature));
+        Assert.Equal(1, cluster.HandledFinalEvents("job_orphaned"));
+    }
+
+    [Fact]
     public async Task A_message_written_straight_into_Redis_finishes_nothing_unless_Apiframe_signed_it()
     {
         await using var cluster = await RelayCluster.StartAsync(webhookFallbackFactor: 1);

@@ -79,8 +79,10 @@ public sealed class WebhookRelayTests
     {
         public System.Collections.Concurrent.ConcurrentQueue<string> Asked { get; } = new();
 
-        public override ValueTask<bool?> ClaimAndShareAsync(ApiframeWebhookEvent webhookEvent, string deliveryId, ReadOnlyMemory<byte> body, string signature) =>
-            new((bool?)null);
+        public override ValueTask<ApiframeWebhookClaim> ClaimAndShareAsync(ApiframeWebhookEvent webhookEvent, string deliveryId, ReadOnlyMemory<byte> body, string signature) =>
+            new(ApiframeWebhookClaim.Unavailable);
+
+        public override ValueTask CompleteAsync(string deliveryId) => default;
 
         public override ValueTask ReleaseAsync(string deliveryId) => default;
 

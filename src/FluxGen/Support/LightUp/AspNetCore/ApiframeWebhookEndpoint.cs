@@ -56,14 +56,27 @@ internal sealed class ApiframeWebhookEndpoint
             return;
         }
 
-        // Local waits first; then, with a relay, the cluster decides which instance runs the handlers (a delivery
+        // Local waits first; then, with a relay, the instances agree on which one runs the handlers (a delivery
         // repeated by the sender or received by two instances is acted on once). When the relay cannot be reached,
         // this instance's own memory of deliveries decides, as with a single instance.
         var deliveryId = ApiframeWebhookVerifier.DeliveryId(signature);
         var fresh = _inbox.Publish(webhookEvent, deliveryId);
         var relay = _inbox.Relay;
-        var act = relay is null ? fresh : await relay.ClaimAndShareAsync(webhookEvent, deliveryId, body, signature).ConfigureAwait(false) ?? fresh;
-        if (!act)
+        var claim = relay is null ? ApiframeWebhookClaim.Unavailable : await relay.ClaimAndShareAsync(webhookEvent, deliveryId, body, signature).ConfigureAwait(false);
+        if (claim == ApiframeWebhookClaim.Unavailable)
+        {
+            claim = fresh ? ApiframeWebhookClaim.Claimed : ApiframeWebhookClaim.Handled;
+        }
+
+        if (claim == ApiframeWebhookClaim.InProgress)
+        {
+            // Not 200: should the instance handling it fail mid-way, the sender's retry is what gets it handled.
+            context.Response.Headers.RetryAfter = "5";
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        if (claim == ApiframeWebhookClaim.Handled)
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
             return;
@@ -86,6 +99,11 @@ internal sealed class ApiframeWebhookEndpoint
             }
 
             throw;
+        }
+
+        if (relay is not null)
+        {
+            await relay.CompleteAsync(deliveryId).ConfigureAwait(false);
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;

@@ -22,6 +22,12 @@ internal sealed class ApiframeRedisWebhookRelay : ApiframeWebhookRelay, IHostedS
 
     // A claim must outlive the sender's retries, and a kept event the longest wait (PollTimeout) that may want it.
     private static readonly TimeSpan MinimumRetention = TimeSpan.FromMinutes(15);
+
+    // How long a claim holds while its handlers run: should the instance die mid-way, the delivery is free again
+    // after this, and the sender's retry is acted on (at-least-once).
+    private static readonly TimeSpan HandlingLease = TimeSpan.FromMinutes(1);
+    private const string Processing = "processing";
+    private const string Handled = "handled";
     private static readonly TimeSpan UnlimitedWaitRetention = TimeSpan.FromDays(1);
 
     private readonly IServiceProvider _services;
@@ -102,7 +108,7 @@ internal sealed class ApiframeRedisWebhookRelay : ApiframeWebhookRelay, IHostedS
     /// <inheritdoc/>
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
-    public override async ValueTask<bool?> ClaimAndShareAsync(ApiframeWebhookEvent webhookEvent, string deliveryId, ReadOnlyMemory<byte> body, string signature)
+    public override async ValueTask<ApiframeWebhookClaim> ClaimAndShareAsync(ApiframeWebhookEvent webhookEvent, string deliveryId, ReadOnlyMemory<byte> body, string signature)
     {
         var pending = new ApiframeRedisRelayBacklog.Pending(
             deliveryId,
@@ -110,28 +116,45 @@ internal sealed class ApiframeRedisWebhookRelay : ApiframeWebhookRelay, IHostedS
             ApiframeRedisRelayMessage.Encode(signature, body.Span));
         if (_redis is not { } redis)
         {
-            return null;
+            return ApiframeWebhookClaim.Unavailable;
         }
 
         if (!redis.IsConnected)
         {
             _backlog.Add(pending);
             ReportDown(null);
-            return null;
+            return ApiframeWebhookClaim.Unavailable;
         }
 
         try
         {
-            var claimed = await ShareAsync(redis, pending).ConfigureAwait(false);
+            var claim = await ShareAsync(redis, pending, handledHere: false).ConfigureAwait(false);
             ReportUp();
-            return claimed;
+            return claim;
         }
         catch (Exception ex)
         {
             // Whatever Redis did, the delivery is answered and handled here; it is shared when Redis is back.
             _backlog.Add(pending);
             ReportDown(ex);
-            return null;
+            return ApiframeWebhookClaim.Unavailable;
+        }
+    }
+
+    public override async ValueTask CompleteAsync(string deliveryId)
+    {
+        if (_redis is not { IsConnected: true } redis)
+        {
+            return;
+        }
+
+        try
+        {
+            await redis.GetDatabase().StringSetAsync(DeliveryKey(deliveryId), Handled, Retention(), When.Always).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            ReportDown(ex);
         }
     }
 
@@ -177,21 +200,24 @@ internal sealed class ApiframeRedisWebhookRelay : ApiframeWebhookRelay, IHostedS
     }
 
     // Claim, keep and publish go out together: one round trip, in this order, so a wait that starts between the
-    // keep and the publish finds the kept copy.
-    private Task<bool> ShareAsync(IConnectionMultiplexer redis, ApiframeRedisRelayBacklog.Pending pending)
+    // keep and the publish finds the kept copy. A delivery already handled here (while Redis was away) is recorded
+    // as handled rather than claimed.
+    private async Task<ApiframeWebhookClaim> ShareAsync(IConnectionMultiplexer redis, ApiframeRedisRelayBacklog.Pending pending, bool handledHere)
     {
         var database = redis.GetDatabase();
         var retention = Retention();
-        var claim = database.StringSetAsync(DeliveryKey(pending.DeliveryId), 1, retention, When.NotExists);
+        var key = DeliveryKey(pending.DeliveryId);
+        var claim = database.StringSetAsync(key, handledHere ? Handled : Processing, handledHere ? retention : HandlingLease, When.NotExists);
+        var holder = database.StringGetAsync(key);
         var keep = pending.FinalJobId is { } jobId ? database.StringSetAsync(EventKey(jobId), pending.Message, retention) : Task.FromResult(true);
         var publish = redis.GetSubscriber().PublishAsync(Channel, pending.Message);
-        return AllAsync(claim, keep, publish);
-
-        static async Task<bool> AllAsync(Task<bool> claim, Task keep, Task publish)
+        await Task.WhenAll(claim, holder, keep, publish).ConfigureAwait(false);
+        if (await claim.ConfigureAwait(false))
         {
-            await Task.WhenAll(claim, keep, publish).ConfigureAwait(false);
-            return await claim.ConfigureAwait(false);
+            return ApiframeWebhookClaim.Claimed;
         }
+
+        return await holder.ConfigureAwait(false) == Handled ? ApiframeWebhookClaim.Handled : ApiframeWebhookClaim.InProgress;
     }
 
     private TimeSpan Retention()
@@ -317,7 +343,7 @@ internal sealed class ApiframeRedisWebhookRelay : ApiframeWebhookRelay, IHostedS
                     return;
                 }
 
-                await ShareAsync(redis, pending[i]).ConfigureAwait(false);
+                await ShareAsync(redis, pending[i], handledHere: true).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
