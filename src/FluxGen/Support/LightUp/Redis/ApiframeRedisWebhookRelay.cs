@@ -11,7 +11,7 @@ using StackExchange.Redis;
 namespace Apiframe.Webhooks;
 
 /// <summary>
-/// The relay of <c>AddApiframeRedisWebhooks</c>: each verified delivery is claimed once across the cluster
+/// The relay of <c>AddApiframeRedisWebhooks</c>: each verified delivery is claimed once across the instances
 /// (<c>SET NX</c> on its delivery id), kept for later waits when it ends a job, and published to every instance,
 /// which verifies the signature again before a wait may finish from it. Redis does the distributing; this class only
 /// decides what to do when it cannot be reached: keep working locally, warn once, catch up when it is back.
@@ -20,15 +20,18 @@ internal sealed class ApiframeRedisWebhookRelay : ApiframeWebhookRelay, IHostedS
 {
     internal static readonly RedisChannel Channel = RedisChannel.Literal("apiframe:webhooks");
 
-    // A claim must outlive the sender's retries, and a kept event the longest wait (PollTimeout) that may want it.
+    // What a delivery's claim holds: an instance is running its handlers, or they have seen it to the end.
+    private const string Processing = "processing";
+    private const string Handled = "handled";
+
+    // A handled claim must outlive the sender's retries, and a kept event the longest wait (PollTimeout) that may
+    // want it.
     private static readonly TimeSpan MinimumRetention = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan UnlimitedWaitRetention = TimeSpan.FromDays(1);
 
     // How long a claim holds while its handlers run: should the instance die mid-way, the delivery is free again
     // after this, and the sender's retry is acted on (at-least-once).
     private static readonly TimeSpan HandlingLease = TimeSpan.FromMinutes(1);
-    private const string Processing = "processing";
-    private const string Handled = "handled";
-    private static readonly TimeSpan UnlimitedWaitRetention = TimeSpan.FromDays(1);
 
     private readonly IServiceProvider _services;
     private readonly Func<IServiceProvider, Task<IConnectionMultiplexer>> _connect;
