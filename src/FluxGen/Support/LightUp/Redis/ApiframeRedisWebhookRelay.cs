@@ -33,10 +33,15 @@ internal sealed class ApiframeRedisWebhookRelay : ApiframeWebhookRelay, IHostedS
     // after this, and the sender's retry is acted on (at-least-once).
     private static readonly TimeSpan HandlingLease = TimeSpan.FromMinutes(1);
 
+    // While Redis is away, how often to check whether it is back. The multiplexer reconnects by itself and says so
+    // (ConnectionRestored), but its events can arrive out of order; this check does not depend on them.
+    private static readonly TimeSpan RecoveryCheck = TimeSpan.FromMilliseconds(500);
+
     private readonly IServiceProvider _services;
     private readonly Func<IServiceProvider, Task<IConnectionMultiplexer>> _connect;
     private readonly bool _ownsConnection;
     private readonly ApiframeRedisRelayBacklog _backlog = new();
+    private readonly CancellationTokenSource _stopping = new();
     private ILogger? _logger;
     private ApiframeWebhookVerifier? _verifier;
     private volatile IConnectionMultiplexer? _redis;
@@ -91,6 +96,7 @@ internal sealed class ApiframeRedisWebhookRelay : ApiframeWebhookRelay, IHostedS
             return;
         }
 
+        _stopping.Cancel();
         redis.ConnectionFailed -= OnConnectionFailed;
         redis.ConnectionRestored -= OnConnectionRestored;
         try
@@ -292,16 +298,24 @@ internal sealed class ApiframeRedisWebhookRelay : ApiframeWebhookRelay, IHostedS
         }
     }
 
-    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e) => ReportDown(e.Exception);
+    // The events are raised on the thread pool, so a failed reconnection attempt can be reported after the
+    // connection that followed it is up: only a failure that leaves Redis unreachable counts.
+    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
+    {
+        if (_redis is not { IsConnected: true })
+        {
+            ReportDown(e.Exception);
+        }
+    }
 
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) => _ = ProbeAsync();
 
     // A restored connection is believed only once a command goes through.
-    private async Task ProbeAsync()
+    private async Task<bool> ProbeAsync()
     {
-        if (_redis is not { } redis)
+        if (_redis is not { IsConnected: true } redis)
         {
-            return;
+            return false;
         }
 
         try
@@ -309,10 +323,31 @@ internal sealed class ApiframeRedisWebhookRelay : ApiframeWebhookRelay, IHostedS
             await redis.GetDatabase().PingAsync().ConfigureAwait(false);
             await SubscribeAsync(redis).ConfigureAwait(false);
             ReportUp();
+            return true;
         }
-        catch (Exception ex)
+        catch (Exception)
         {
-            ReportDown(ex);
+            return false;
+        }
+    }
+
+    // Runs for the length of an outage: the relay resumes by itself even when no delivery or wait comes along.
+    private async Task RecoverAsync()
+    {
+        try
+        {
+            while (Volatile.Read(ref _down) == 1)
+            {
+                await Task.Delay(RecoveryCheck, _stopping.Token).ConfigureAwait(false);
+                if (await ProbeAsync().ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping.
         }
     }
 
@@ -322,6 +357,7 @@ internal sealed class ApiframeRedisWebhookRelay : ApiframeWebhookRelay, IHostedS
         if (Interlocked.Exchange(ref _down, 1) == 0)
         {
             ApiframeRedisLog.RelayUnavailable(Logger, error);
+            _ = RecoverAsync();
         }
     }
 
