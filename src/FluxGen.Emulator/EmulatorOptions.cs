@@ -32,6 +32,13 @@ public sealed class EmulatorOptions
     public string? SchemaDirectory { get; set; }
 
     /// <summary>
+    /// An OpenAPI document (a newer copy of Apiframe's, say) that replaces every document in
+    /// <see cref="SchemaDirectory"/>: the emulator serves, validates and lists (<c>/v2/models</c>) the models it defines,
+    /// as the generator types them for a project that adds the same document. Schema files still win over it.
+    /// </summary>
+    public string? OpenApiDocument { get; set; }
+
+    /// <summary>
     /// Scheme, host and port written into result file URLs; defaults to the address the submit request came in on.
     /// </summary>
     public string? PublicBaseAddress { get; set; }

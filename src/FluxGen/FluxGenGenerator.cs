@@ -4,6 +4,7 @@ using System.Linq;
 using FluxGen.Emit;
 using FluxGen.References;
 using FluxGen.Schema;
+using FluxGen.Schema.Drift;
 using FluxGen.Schema.Model;
 using FluxGen.Usage;
 using Microsoft.CodeAnalysis;
@@ -41,6 +42,15 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
 
         /// <summary>The request and params type names the project's code uses, which select a document's models.</summary>
         public const string Usage = "FluxGen.Usage";
+
+        /// <summary>Which OpenAPI documents the package bundles and which the project added (Schema/Drift).</summary>
+        public const string Documents = "FluxGen.Documents";
+
+        /// <summary>What the project's document changed against the bundled one.</summary>
+        public const string Drift = "FluxGen.Drift";
+
+        /// <summary>Each use of a type whose model the project's document removed.</summary>
+        public const string RemovedUse = "FluxGen.RemovedUse";
     }
 
     /// <summary>The version written into markers and compared with referenced ones: the package version (the
@@ -54,6 +64,10 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             .SelectMany(static (text, ct) => SchemaReader.ReadAll(text.Path, text.GetText(ct), ct))
             .WithTrackingName(Steps.Parse);
+
+        // A project's own OpenAPI document supersedes the bundled one as a whole (Schema/Drift).
+        var documents = DocumentPipeline.Roles(context, parsed);
+        var kept = DocumentPipeline.Kept(parsed, documents);
 
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
@@ -70,7 +84,7 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
         var runtime = references.Combine(options).Select(static (input, _) => new RuntimeInput(input.Left, input.Right));
         context.RegisterSourceOutput(runtime, static (spc, input) => RuntimeOutput.Emit(spc, input, Version));
 
-        var claims = parsed
+        var claims = kept
             .Where(static result => result.ClaimedModelId is not null)
             .Select(static (result, _) => new ModelClaim(result.ClaimedModelId!, Naming.ModelPrefix(result.ClaimedModelId!), result.FilePath, result.FromDocument, result.ClaimLocation?.Span.Start ?? 0))
             .Collect()
@@ -88,7 +102,7 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Usage);
 
         // Each model keeps only which of its own names the code uses, so naming one more model reruns that model alone.
-        var models = parsed
+        var models = kept
             .Combine(claims)
             .Combine(options)
             .Combine(references)
@@ -100,6 +114,8 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
                 return new ModelInput(parsedModel, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, namedAs);
             })
             .WithTrackingName(Steps.Model);
+
+        DocumentPipeline.Register(context, parsed, documents, claims);
 
         context.RegisterSourceOutput(models, static (spc, input) => ModelOutput.Emit(spc, input, Version));
 
@@ -115,8 +131,8 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(shared, static (spc, input) => ModelOutput.EmitShared(spc, input, Version));
 
-        // Support/LightUp/<Feature>/: DI, logging and ASP.NET Core, only where the compilation references them.
-        LightUp.LightUpOutput.Register(context, runtime);
+        // Support/LightUp/<Feature>/: DI, logging, ASP.NET Core and Microsoft.Extensions.AI, only where the compilation references them.
+        LightUp.LightUpOutput.Register(context, runtime, models);
     }
 
     private static string ReadVersion()

@@ -180,6 +180,7 @@ public static class EmulatorCommandLine
         nameof(EmulatorOptions.TimeScale) => "Multiplies each model's averageSeconds; 0 finishes jobs at once.",
         nameof(EmulatorOptions.ManualClock) => "Freezes time until a test advances it (in-process use).",
         nameof(EmulatorOptions.SchemaDirectory) => "Folder of model schemas; unset means schema/ beside the emulator.",
+        nameof(EmulatorOptions.OpenApiDocument) => "OpenAPI document replacing the folder's documents (a newer API).",
         nameof(EmulatorOptions.PublicBaseAddress) => "Scheme, host and port written into result file URLs.",
         nameof(EmulatorOptions.ApiKeyPrefix) => "A key must start with this.",
         nameof(EmulatorOptions.ApiKeys) => "When set, only these keys are accepted.",

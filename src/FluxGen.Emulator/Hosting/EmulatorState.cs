@@ -16,7 +16,7 @@ internal sealed class EmulatorState : IAsyncDisposable
     {
         Options = options;
         var schemaDirectory = options.SchemaDirectory ?? Path.Combine(AppContext.BaseDirectory, "schema");
-        Catalog = SchemaCatalog.Load(schemaDirectory);
+        Catalog = SchemaCatalog.Load(schemaDirectory, options.OpenApiDocument);
         Clock = new EmulatorClock(options.ManualClock);
         Faults = new FaultInjector(options);
         Webhooks = new WebhookDispatcher(options);

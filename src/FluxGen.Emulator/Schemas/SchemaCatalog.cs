@@ -14,8 +14,9 @@ internal sealed class SchemaCatalog
     public bool TryGet(string model, out ModelSchema schema) => _byModel.TryGetValue(model, out schema!);
 
     /// <summary>Loads every <c>*.json</c> under <paramref name="directory"/> that carries an <c>x-apiframe.model</c>,
-    /// and every model of each OpenAPI 3.x document there.</summary>
-    public static SchemaCatalog Load(string directory)
+    /// and every model of each OpenAPI 3.x document there, or of <paramref name="openApiDocument"/> instead when set
+    /// (a newer document supersedes the bundled one as a whole, as in the generator).</summary>
+    public static SchemaCatalog Load(string directory, string? openApiDocument = null)
     {
         if (!Directory.Exists(directory))
         {
@@ -31,7 +32,11 @@ internal sealed class SchemaCatalog
             var root = document.RootElement;
             if (OpenApiModels.IsDocument(root))
             {
-                documents.Add(root);
+                if (openApiDocument is null)
+                {
+                    documents.Add(root);
+                }
+
                 continue;
             }
 
@@ -50,6 +55,11 @@ internal sealed class SchemaCatalog
             byModel[model.GetString()!] = new ModelSchema(model.GetString()!, endpoint, paramsKey, seconds, root) { Modality = modality };
         }
 
+        if (openApiDocument is not null)
+        {
+            documents.Add(ReadDocument(openApiDocument));
+        }
+
         // A model in both a schema file and a document is served by the schema file, as the generator types it.
         foreach (var schema in documents.SelectMany(OpenApiModels.Read))
         {
@@ -62,5 +72,30 @@ internal sealed class SchemaCatalog
         }
 
         return new SchemaCatalog(byModel);
+    }
+
+    private static JsonElement ReadDocument(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The emulator found no OpenAPI document at '{path}'. Check Emulator:OpenApiDocument.", path);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidOperationException($"'{path}' (Emulator:OpenApiDocument) is not valid JSON: {ex.Message}", ex);
+        }
+
+        if (!OpenApiModels.IsDocument(document.RootElement))
+        {
+            throw new InvalidOperationException($"'{path}' (Emulator:OpenApiDocument) is not an OpenAPI 3.x document.");
+        }
+
+        return document.RootElement;
     }
 }

@@ -18,6 +18,7 @@ internal static class LightUpFeatures
     private const string Http = "Microsoft.Extensions.Http";
     private const string Configuration = "Microsoft.Extensions.Configuration.Abstractions";
     private const string Redis = "StackExchange.Redis";
+    private const string AI = "Microsoft.Extensions.AI.Abstractions";
 
     // Feature folder → the assemblies its code uses. Version 8 is the oldest these sources are written for
     // (ValidateOnStart lives in Microsoft.Extensions.Options from 8.0 on).
@@ -28,14 +29,22 @@ internal static class LightUpFeatures
         ("AspNetCore", new[] { Logging, Options, DependencyInjection, Http, Configuration, "Microsoft.AspNetCore.Http.Abstractions", "Microsoft.AspNetCore.Routing" }),
         // The relay among instances builds on the webhook endpoint, and starts with the host.
         ("Redis", new[] { Logging, Options, DependencyInjection, Http, Configuration, "Microsoft.AspNetCore.Http.Abstractions", "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Hosting.Abstractions", Redis }),
+        ("AI", new[] { AI }),
     };
 
     private static readonly HashSet<string> Interesting = new(Requirements.SelectMany(r => r.Assemblies), StringComparer.Ordinal);
 
     private const int MinimumMajorVersion = 8;
 
-    // StackExchange.Redis numbers its assemblies on its own (2.0.0.0 for every 2.x, 3.0.0.0 for 3.x).
-    private static int MinimumMajor(string assembly) => assembly == Redis ? 2 : MinimumMajorVersion;
+    // IImageGenerator came in Microsoft.Extensions.AI.Abstractions 9.8 as a first draft that changed before 10.0;
+    // the AI sources are written against the 10.x/11.x shape. StackExchange.Redis numbers its assemblies on its own
+    // (2.0.0.0 for every 2.x, 3.0.0.0 for 3.x).
+    private static int MinimumMajor(string assembly) => assembly switch
+    {
+        AI => 10,
+        Redis => 2,
+        _ => MinimumMajorVersion,
+    };
 
     /// <summary>The features whose assemblies are all referenced, in a fixed order.</summary>
     public static EquatableArray<string> Enabled(IEnumerable<AssemblyIdentity> referenced)

@@ -14,7 +14,10 @@ internal static class LightUpOutput
     /// <summary>Tracking name of the step that reduces the compilation to its enabled features.</summary>
     public const string Step = "FluxGen.LightUp";
 
-    public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<RuntimeInput> runtime)
+    /// <summary>Tracking name of the step that reduces the models to the AI light-up's image model table.</summary>
+    public const string TableStep = "FluxGen.LightUp.ImageModels";
+
+    public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<RuntimeInput> runtime, IncrementalValuesProvider<ModelInput> models)
     {
         // Only the enabled feature names leave this step (an equatable array of strings), so an edit that does not
         // change the references stops here and the output below is cached.
@@ -27,6 +30,21 @@ internal static class LightUpOutput
             .Select(static (pair, _) => new LightUpInput(pair.Left, !pair.Right.References.ProvidesRuntime, pair.Right.Options.Visibility));
 
         context.RegisterSourceOutput(input, static (spc, input) => Emit(spc, input));
+
+        // The AI light-up builds requests for any image model by id, so it gets a table of every image model the
+        // generator read, whether or not that model's types are written.
+        var table = models
+            .Select(static (model, _) => ImageModelTable.From(model.Parsed.Model, model.Parsed.FromDocument))
+            .Collect()
+            .Select(static (entries, _) => ImageModelTable.Settle(entries))
+            .WithTrackingName(TableStep);
+        context.RegisterSourceOutput(input.Combine(table), static (spc, pair) =>
+        {
+            if (pair.Left.RuntimeHere && Contains(pair.Left.Features, "AI"))
+            {
+                spc.AddSource(ImageModelTable.HintName, ImageModelTable.Emit(pair.Right));
+            }
+        });
     }
 
     private static void Emit(SourceProductionContext context, LightUpInput input)

@@ -98,6 +98,25 @@ public class PackageConsumerTests(ITestOutputHelper output)
             var second = await DotnetCli.RunAsync(work, null, "build", "-c", "Release", "-f", "net10.0");
             Assert.True(second.ExitCode == 0, second.Output);
 
+            // 4b. A newer copy of Apiframe's document, dropped in with one line, supersedes the bundled one as a whole:
+            //     its new model is typed, nothing is a duplicate, and the drift (FLUXGEN043) is an Info, so warnings as
+            //     errors still build.
+            File.WriteAllText(Path.Combine(work, "newer-openapi.json"), OpenApi.NewerOpenApiDocument.Text());
+            File.WriteAllText(Path.Combine(work, "Consumer.csproj"), File.ReadAllText(Path.Combine(work, "Consumer.csproj"))
+                .Replace("<FluxGenSchema Include=\"flux-dev.json\" />", "<FluxGenSchema Include=\"flux-dev.json\" />\n    <FluxGenSchema Include=\"newer-openapi.json\" />", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(work, "Newer.cs"), "namespace Consumer;\n\ninternal static class Newer\n{\n    internal static string Body() => new Apiframe.DallE4Request(\"a model the bundled document lacks\").ToJson();\n}\n");
+            var sarif = Path.Combine(work, "drift.sarif");
+            var newer = await DotnetCli.RunAsync(work, null, "build", "-c", "Release", "-f", "net10.0", $"-p:ErrorLog={sarif}");
+            Assert.True(newer.ExitCode == 0, newer.Output);
+            Assert.DoesNotContain("FLUXGEN007", newer.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(": warning ", newer.Output, StringComparison.Ordinal);
+
+            // The Info is below the console's normal verbosity; the error log has it, so the package's bundled mark works.
+            using (var log = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(sarif)))
+            {
+                Assert.Contains("newer-openapi.json supersedes the bundled openapi.json. Models added: dall-e-4. Removed: reve-create. Changed: —", Strings(log.RootElement));
+            }
+
             // 5. Every model of the bundled OpenAPI document is available by default: a model's types are written
             //    once the code names them. <FluxGenModels> reaches the generator through the package's props and then
             //    decides alone: a model the code names but the list leaves out is missing.
@@ -120,6 +139,15 @@ public class PackageConsumerTests(ITestOutputHelper output)
             TryDelete(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages", "fluxgen", version));
         }
     }
+
+    /// <summary>Every string in a JSON tree (the messages of a SARIF log, whichever SARIF version wrote it).</summary>
+    private static IEnumerable<string> Strings(System.Text.Json.JsonElement element) => element.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => [element.GetString()!],
+        System.Text.Json.JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        System.Text.Json.JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 
     private static void AssertPackageLayout(string nupkg)
     {

@@ -42,6 +42,20 @@ public class LightUpTests
         }
         """;
 
+    private const string AiApp = """
+        // The consumer's own use of the experimental MEAI abstraction is the consumer's to acknowledge.
+        #pragma warning disable MEAI001
+        using Apiframe;
+        using Microsoft.Extensions.AI;
+
+        public static class Images
+        {
+            public static IImageGenerator Make(ApiframeClient client) => client.AsIImageGenerator();
+
+            public static ImageGenerationOptions Options() => new() { ModelId = "imagen-4", Count = 1, ImageSize = new System.Drawing.Size(1024, 768) };
+        }
+        """;
+
     [Fact]
     public void A_console_app_without_the_libraries_gets_no_light_up_and_compiles_without_a_warning()
     {
@@ -89,5 +103,76 @@ public class LightUpTests
 
         var step = Assert.Single(second.TrackedSteps[LightUpOutput.Step]);
         Assert.All(step.Outputs, o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        var table = Assert.Single(second.TrackedSteps[LightUpOutput.TableStep]);
+        Assert.All(table.Outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
     }
+
+    [Fact]
+    public void Microsoft_Extensions_AI_brings_the_image_generator_alone_and_it_compiles_without_a_warning_as_a_net8_CSharp12_consumer()
+    {
+        var outcome = RunWithDocument(AiApp, AiReferences.Net80(), LanguageVersion.CSharp12);
+
+        // The document's flux-1.1-pro branch yields to the schema file with an Info (FLUXGEN041): nothing worse.
+        Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Empty(outcome.CompileDiagnostics);
+        var features = outcome.Sources.Select(s => s.HintName).Where(h => h.StartsWith("FluxGen.LightUp.", StringComparison.Ordinal)).Select(h => h.Split('.')[2]).Distinct();
+        Assert.Equal(["AI"], features);
+    }
+
+    [Fact]
+    public void Microsoft_Extensions_AI_light_up_compiles_without_a_warning_as_a_net10_consumer()
+    {
+        var outcome = RunWithDocument(AiApp, AiReferences.Net100(), LanguageVersion.Latest);
+
+        Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Empty(outcome.CompileDiagnostics);
+        Assert.Contains(outcome.Sources, s => s.HintName == ImageModelTable.HintName);
+    }
+
+    [Fact]
+    public void The_image_model_table_lists_every_text_to_image_model_whether_or_not_its_types_are_written()
+    {
+        var outcome = RunWithDocument(AiApp, AiReferences.Net100(), LanguageVersion.Latest);
+        var table = outcome.Source(ImageModelTable.HintName);
+
+        // imagen-4 is named only as a string: its types are not written, yet its request can be built.
+        Assert.DoesNotContain(outcome.Sources, s => s.HintName.StartsWith("Imagen4.", StringComparison.Ordinal));
+        Assert.Contains("new(\"imagen-4\", \"/v2/images/generate\", \"imagenParams\"", table);
+        Assert.Contains("Count = (\"num_images\", 4),", Entry(table, "qwen-image"));
+
+        // flux-1.1-pro comes from its schema file (five ratios), not from the document's branch (any W:H).
+        var flux = Entry(table, "flux-1.1-pro");
+        Assert.Contains("AspectRatios = new[] { \"1:1\", \"3:4\", \"4:3\", \"9:16\", \"16:9\" },", flux);
+        Assert.DoesNotContain("FreeAspectRatio", flux);
+        Assert.Contains("Width = (256, 2048),", Entry(table, "flux-2-pro"));
+
+        // Only models posted to /v2/images/generate: no edit, upscale, video or music model.
+        Assert.DoesNotContain("/v2/videos/", table);
+        Assert.DoesNotContain("/v2/images/edit", table);
+    }
+
+    [Theory]
+    [InlineData(9, false)]
+    [InlineData(10, true)]
+    [InlineData(11, true)]
+    public void The_AI_light_up_needs_Microsoft_Extensions_AI_Abstractions_10_or_later(int major, bool enabled)
+    {
+        var features = LightUpFeatures.Enabled([new AssemblyIdentity("Microsoft.Extensions.AI.Abstractions", new Version(major, 9, 0, 0))]);
+
+        Assert.Equal(enabled, features.Contains("AI"));
+    }
+
+    private static string Entry(string table, string model)
+    {
+        var start = table.IndexOf("new(\"" + model + "\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, model + " is not in the table");
+        return table[start..table.IndexOf("\n        },", start, StringComparison.Ordinal)];
+    }
+
+    private static RunOutcome RunWithDocument(string source, System.Collections.Immutable.ImmutableArray<MetadataReference> references, LanguageVersion version) =>
+        GeneratorHarness.Run(
+            [("/schema/flux-1.1-pro.json", GeneratorHarness.FluxSchema), ("/schema/apiframe/openapi.json", GeneratorHarness.OpenApi)],
+            [source],
+            references,
+            version);
 }

@@ -30,19 +30,23 @@ public static class GeneratorHarness
             references ?? ReferenceSets.Net100,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
 
-    public static GeneratorDriver Driver(IEnumerable<AdditionalText> texts, IReadOnlyDictionary<string, string>? options = null, LanguageVersion version = LanguageVersion.Latest) =>
+    /// <param name="bundled">AdditionalFiles the package's build targets would mark as its own (FluxGenBundled).</param>
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> texts, IReadOnlyDictionary<string, string>? options = null, LanguageVersion version = LanguageVersion.Latest, IEnumerable<string>? bundled = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new FluxGenGenerator().AsSourceGenerator() },
             texts,
             ParseOptions(version),
-            new GlobalOptionsProvider(options ?? new Dictionary<string, string>()),
+            new GlobalOptionsProvider(options ?? new Dictionary<string, string>(), BundledMetadata(bundled)),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
+    private static Dictionary<string, IReadOnlyDictionary<string, string>>? BundledMetadata(IEnumerable<string>? paths) =>
+        paths?.ToDictionary(p => p, IReadOnlyDictionary<string, string> (_) => new Dictionary<string, string> { ["build_metadata.AdditionalFiles.FluxGenBundled"] = "true" });
+
     /// <summary>Runs the generator over the given schema files and returns the updated compilation and diagnostics.</summary>
-    public static RunOutcome Run(IEnumerable<(string Path, string Text)> schemas, IEnumerable<string>? sources = null, ImmutableArray<MetadataReference>? references = null, LanguageVersion version = LanguageVersion.Latest, IReadOnlyDictionary<string, string>? options = null)
+    public static RunOutcome Run(IEnumerable<(string Path, string Text)> schemas, IEnumerable<string>? sources = null, ImmutableArray<MetadataReference>? references = null, LanguageVersion version = LanguageVersion.Latest, IReadOnlyDictionary<string, string>? options = null, IEnumerable<string>? bundled = null)
     {
         var compilation = Compilation(sources ?? Array.Empty<string>(), references, version);
-        var driver = Driver(schemas.Select(s => (AdditionalText)new InMemoryText(s.Path, s.Text)), options, version);
+        var driver = Driver(schemas.Select(s => (AdditionalText)new InMemoryText(s.Path, s.Text)), options, version, bundled);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new RunOutcome(driver, output, generatorDiagnostics, driver.GetRunResult());
     }

@@ -15,14 +15,16 @@ public sealed class InMemoryText(string path, string text) : AdditionalText
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 }
 
-/// <summary>Global analyzer options as MSBuild would pass them (build_property.*).</summary>
-public sealed class GlobalOptionsProvider(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptionsProvider
+/// <summary>Global analyzer options as MSBuild would pass them (build_property.*), and the item metadata of
+/// AdditionalFiles by path (build_metadata.AdditionalFiles.*).</summary>
+public sealed class GlobalOptionsProvider(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileValues = null) : AnalyzerConfigOptionsProvider
 {
     public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(values);
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        fileValues is not null && fileValues.TryGetValue(textFile.Path, out var metadata) ? new Options(metadata) : Options.Empty;
 
     private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
     {

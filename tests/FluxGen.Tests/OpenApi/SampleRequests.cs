@@ -15,7 +15,9 @@ public static class SampleRequests
     /// <summary>Every generated request type in an assembly (the ones implementing <c>IApiframeRequest</c>).</summary>
     public static IReadOnlyList<Type> RequestTypes(Assembly assembly) =>
         assembly.GetTypes()
-            .Where(t => t.GetInterfaces().Any(i => i.Name == "IApiframeRequest"))
+            // A generated request has its model as a static ModelInfo; other requests (the AI light-up's own) do not.
+            .Where(t => t.GetInterfaces().Any(i => i.Name == "IApiframeRequest")
+                && t.GetProperty("ModelInfo", BindingFlags.Public | BindingFlags.Static) is not null)
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
 

@@ -25,13 +25,7 @@ public sealed partial class ApiframeClient
         HttpResponseMessage response;
         try
         {
-            response = await SendAsync(
-                () => new HttpRequestMessage(HttpMethod.Get, uri),
-                idempotent: true,
-                HttpCompletionOption.ResponseHeadersRead,
-                sendApiKey: false,
-                cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+            response = await SendDownloadAsync(uri, activity, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -49,5 +43,18 @@ public sealed partial class ApiframeClient
             response.Dispose();
             throw;
         }
+    }
+
+    // Every download sends the same way: a GET that never carries the key, read as it arrives.
+    private async Task<HttpResponseMessage> SendDownloadAsync(Uri uri, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, uri),
+            idempotent: true,
+            HttpCompletionOption.ResponseHeadersRead,
+            sendApiKey: false,
+            cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+        return response;
     }
 }

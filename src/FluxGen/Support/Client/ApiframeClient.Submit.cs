@@ -36,6 +36,7 @@ public sealed partial class ApiframeClient
 
         using var activity = ApiframeTelemetry.Start("Apiframe.Submit");
         activity?.SetTag(ApiframeTelemetry.ModelTag, request.ModelInfo.Id);
+        ApiframeTelemetry.TagGenAiRequest(activity, request.ModelInfo);
 
         // Serialized once, so every retry sends exactly the same bytes under the same key (the server answers a
         // different body under a used key with 409).

@@ -103,6 +103,7 @@ public sealed partial class ApiframeClient
         activity?.SetTag(ApiframeTelemetry.PollsTag, polls);
         activity?.SetTag(ApiframeTelemetry.ModelTag, job.Model);
         activity?.SetTag(ApiframeTelemetry.CreditsTag, job.CreditCost);
+        ApiframeTelemetry.TagGenAiResponse(activity, job);
         ApiframeTelemetry.Finished(job, _options.TimeProvider.GetElapsedTime(started));
         if (job.Status == ApiframeJobStatus.Completed)
         {

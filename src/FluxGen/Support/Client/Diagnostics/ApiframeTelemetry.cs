@@ -15,6 +15,17 @@ internal static class ApiframeTelemetry
     internal const string CreditsTag = "apiframe.credits";
     internal const string PollsTag = "apiframe.polls";
 
+    // OpenTelemetry's GenAI semantic conventions (gen_ai.provider.name replaced gen_ai.system in semconv 1.37),
+    // so GenAI dashboards see an Apiframe job as a generation by its model.
+    internal const string GenAiOperationTag = "gen_ai.operation.name";
+    internal const string GenAiProviderTag = "gen_ai.provider.name";
+    internal const string GenAiRequestModelTag = "gen_ai.request.model";
+    internal const string GenAiOutputTypeTag = "gen_ai.output.type";
+    internal const string GenAiResponseModelTag = "gen_ai.response.model";
+    internal const string GenAiResponseIdTag = "gen_ai.response.id";
+    internal const string GenAiProvider = "apiframe";
+    internal const string GenAiGenerateContent = "generate_content";
+
     internal static readonly ActivitySource Source = new(ApiframeDiagnostics.Name);
 
     internal static readonly Meter Meter = new(ApiframeDiagnostics.Name);
@@ -38,6 +49,38 @@ internal static class ApiframeTelemetry
         {
             activity.SetTag(AttemptsTag, attempts);
         }
+    }
+
+    /// <summary>Tags a submission as a GenAI <c>generate_content</c> call to the model.</summary>
+    internal static void TagGenAiRequest(Activity? activity, ApiframeModelInfo model)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag(GenAiOperationTag, GenAiGenerateContent);
+        activity.SetTag(GenAiProviderTag, GenAiProvider);
+        activity.SetTag(GenAiRequestModelTag, model.Id);
+
+        // The convention's output types are text, json, image and speech: only images have a value that fits.
+        if (model.Modality == "image")
+        {
+            activity.SetTag(GenAiOutputTypeTag, "image");
+        }
+    }
+
+    /// <summary>Tags a finished wait with the job as the GenAI response.</summary>
+    internal static void TagGenAiResponse(Activity? activity, ApiframeJob job)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag(GenAiProviderTag, GenAiProvider);
+        activity.SetTag(GenAiResponseIdTag, job.Id);
+        activity.SetTag(GenAiResponseModelTag, job.Model);
     }
 
     internal static void Finished(ApiframeJob job, System.TimeSpan waited)

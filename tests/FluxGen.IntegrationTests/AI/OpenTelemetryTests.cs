@@ -1,0 +1,59 @@
+// The Microsoft.Extensions.AI image abstractions are [Experimental("MEAI001")]; these tests use them on purpose.
+#pragma warning disable MEAI001
+
+using System.Diagnostics;
+using Apiframe;
+using FluxGen.IntegrationTests.Client;
+using Microsoft.Extensions.AI;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+using Xunit;
+
+namespace FluxGen.IntegrationTests.AI;
+
+/// <summary>The client's own spans, exported by the OpenTelemetry SDK, carry the GenAI semantic conventions and
+/// sit under the span of MEAI's OpenTelemetry middleware.</summary>
+public sealed class OpenTelemetryTests
+{
+    private const string PipelineSource = "FluxGen.IntegrationTests.AI";
+
+    [Fact]
+    public async Task Submit_and_wait_spans_are_exported_with_GenAI_attributes_under_the_pipelines_span()
+    {
+        await using var fixture = await ClientFixture.StartAsync();
+        var exported = new List<Activity>();
+        using var tracing = Sdk.CreateTracerProviderBuilder()
+            .AddSource(ApiframeDiagnostics.Name, PipelineSource)
+            .AddInMemoryExporter(exported)
+            .Build();
+        using var generator = fixture.Client.AsIImageGenerator().AsBuilder().UseOpenTelemetry(sourceName: PipelineSource).Build();
+
+        await generator.GenerateImagesAsync("a traced umbrella", new ImageGenerationOptions { ModelId = "imagen-4" });
+        tracing.ForceFlush();
+
+        // Other tests run at the same time and use the client too: only this call's trace counts.
+        var pipeline = Assert.Single(exported, a => a.Source.Name == PipelineSource);
+        var ours = exported.Where(a => a.TraceId == pipeline.TraceId && a.Source.Name == ApiframeDiagnostics.Name).ToList();
+        var submit = Assert.Single(ours, a => a.OperationName == "Apiframe.Submit");
+        Assert.Equal(pipeline.SpanId, submit.ParentSpanId);
+        Assert.Equal("generate_content", submit.GetTagItem("gen_ai.operation.name"));
+        Assert.Equal("apiframe", submit.GetTagItem("gen_ai.provider.name"));
+        Assert.Equal("imagen-4", submit.GetTagItem("gen_ai.request.model"));
+        Assert.Equal("image", submit.GetTagItem("gen_ai.output.type"));
+        Assert.Equal(ActivityKind.Client, submit.Kind);
+
+        var wait = Assert.Single(ours, a => a.OperationName == "Apiframe.Wait");
+        Assert.Equal("imagen-4", wait.GetTagItem("gen_ai.response.model"));
+        Assert.Equal(submit.GetTagItem(ApiframeTelemetryTags.JobId), wait.GetTagItem("gen_ai.response.id"));
+
+        // MEAI's own span learns the provider from the generator's metadata.
+        Assert.Equal("apiframe", pipeline.GetTagItem("gen_ai.provider.name"));
+        Assert.Equal("imagen-4", pipeline.GetTagItem("gen_ai.request.model"));
+        Assert.DoesNotContain(exported.SelectMany(a => a.Tags), t => t.Value?.Contains(ClientFixture.Key, StringComparison.Ordinal) == true);
+    }
+
+    private static class ApiframeTelemetryTags
+    {
+        public const string JobId = "apiframe.job.id";
+    }
+}
