@@ -19,6 +19,16 @@ if (args.Length > 0 && args[0] == "--build-cost")
     return;
 }
 
+// `--redis-relay [events] [flood]` measures the relay among instances (see RedisRelayBenchmark): latency p50/p99
+// over `events` (1,000) webhooks, then the memory held after `flood` (100,000) more.
+if (args.Length > 0 && args[0] == "--redis-relay")
+{
+    var events = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var e) ? e : 1000;
+    var flood = args.Length > 2 && int.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out var f) ? f : 100_000;
+    await RedisRelayBenchmark.RunAsync(events, flood);
+    return;
+}
+
 // Results go beside the binaries, not into whatever folder the command was started from.
 var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
 BenchmarkSwitcher.FromAssembly(typeof(AnalyzerBenchmarks).Assembly).Run(args, config);

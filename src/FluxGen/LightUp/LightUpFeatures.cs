@@ -19,6 +19,7 @@ internal static class LightUpFeatures
     private const string Configuration = "Microsoft.Extensions.Configuration.Abstractions";
     private const string HttpResilience = "Microsoft.Extensions.Http.Resilience";
     private const string Polly = "Polly.Core";
+    private const string Redis = "StackExchange.Redis";
     private const string AI = "Microsoft.Extensions.AI.Abstractions";
 
     // Feature folder → the assemblies its code uses. Version 8 is the oldest these sources are written for
@@ -29,6 +30,8 @@ internal static class LightUpFeatures
         ("DependencyInjection", new[] { Logging, Options, DependencyInjection, Http, Configuration }),
         ("AspNetCore", new[] { Logging, Options, DependencyInjection, Http, Configuration, "Microsoft.AspNetCore.Http.Abstractions", "Microsoft.AspNetCore.Routing" }),
         ("Resilience", new[] { Logging, Options, DependencyInjection, Http, Configuration, HttpResilience, Polly }),
+        // The relay among instances builds on the webhook endpoint, and starts with the host.
+        ("Redis", new[] { Logging, Options, DependencyInjection, Http, Configuration, "Microsoft.AspNetCore.Http.Abstractions", "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Hosting.Abstractions", Redis }),
         ("AI", new[] { AI }),
     };
 
@@ -37,8 +40,14 @@ internal static class LightUpFeatures
     private const int MinimumMajorVersion = 8;
 
     // IImageGenerator came in Microsoft.Extensions.AI.Abstractions 9.8 as a first draft that changed before 10.0;
-    // the AI sources are written against the 10.x/11.x shape.
-    private static int MinimumMajor(string assembly) => assembly == AI ? 10 : MinimumMajorVersion;
+    // the AI sources are written against the 10.x/11.x shape. StackExchange.Redis numbers its assemblies on its own
+    // (2.0.0.0 for every 2.x, 3.0.0.0 for 3.x).
+    private static int MinimumMajor(string assembly) => assembly switch
+    {
+        AI => 10,
+        Redis => 2,
+        _ => MinimumMajorVersion,
+    };
 
     /// <summary>The features whose assemblies are all referenced, in a fixed order.</summary>
     public static EquatableArray<string> Enabled(IEnumerable<AssemblyIdentity> referenced)

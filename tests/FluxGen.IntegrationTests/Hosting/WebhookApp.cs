@@ -38,7 +38,7 @@ internal sealed class WebhookApp : IAsyncDisposable
 
     public ApiframeClient Client => App.Services.GetRequiredService<ApiframeClient>();
 
-    public static async Task<WebhookApp> StartAsync(Uri apiBaseAddress, string apiKey, IDictionary<string, string?>? extra = null)
+    public static async Task<WebhookApp> StartAsync(Uri apiBaseAddress, string apiKey, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         // The webhook URL is configuration, read before the server binds, so the port is chosen up front.
         var port = FreePort();
@@ -65,6 +65,7 @@ internal sealed class WebhookApp : IAsyncDisposable
         var handler = new RecordingHandler();
         builder.Services.AddSingleton<IApiframeWebhookHandler>(handler);
         builder.Services.AddApiframeClient(o => o.TimeProvider = new ScaledTimeProvider(ClientFixture.Speedup));
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapApiframeWebhooks(HookPath);
         await app.StartAsync();

@@ -45,9 +45,9 @@ public class GoldenTests
     [Fact]
     public void EverySupportFileIsEmittedVerbatimBehindTheGeneratedHeader()
     {
-        // With ASP.NET Core's, Microsoft.Extensions.AI's and Microsoft.Extensions.Http.Resilience's references, so
-        // that the light-up files (Support/LightUp/) are emitted too.
-        var outcome = GeneratorHarness.RunFlux(references: AiReferences.Net80().AddRange(AspNetCoreReferences.All).AddRange(ResilienceReferences.All));
+        // With ASP.NET Core's, Microsoft.Extensions.AI's, Microsoft.Extensions.Http.Resilience's and
+        // StackExchange.Redis's references, so that the light-up files (Support/LightUp/) are emitted too.
+        var outcome = GeneratorHarness.RunFlux(references: AiReferences.Net80().AddRange(AspNetCoreReferences.All).AddRange(ResilienceReferences.All).AddRange(RedisReferences.All));
         var supportRoot = Path.Combine(RepoRoot(), "src", "FluxGen", "Support");
         var files = Directory.GetFiles(supportRoot, "*.cs", SearchOption.AllDirectories);
         Assert.NotEmpty(files);

@@ -30,6 +30,10 @@ public sealed class ApiframeWebhookInbox
     /// <summary>Says that an endpoint now feeds this inbox (<c>MapApiframeWebhooks</c> calls it).</summary>
     public void MarkReceiving() => _receiving = true;
 
+    // Set when several instances share one webhook URL (AddApiframeRedisWebhooks): the endpoint shares each delivery
+    // through it, and a wait asks it for an event another instance received before the wait began.
+    internal ApiframeWebhookRelay? Relay { get; set; }
+
     /// <summary>
     /// Hands over one verified delivery. Returns <see langword="false"/>, and does nothing, for a delivery already
     /// published (the same <paramref name="deliveryId"/>, for example the signature of the same body).
@@ -110,6 +114,13 @@ public sealed class ApiframeWebhookInbox
 
         try
         {
+            // Asked only once the waiter is in place, so an event relayed while the answer is on its way still
+            // reaches this wait.
+            if (Relay is { } relay && await relay.FindFinalEventAsync(jobId, cancellationToken).ConfigureAwait(false) is { } kept)
+            {
+                waiter.TrySetResult(kept);
+            }
+
             return await waiter.Task.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
@@ -120,7 +131,8 @@ public sealed class ApiframeWebhookInbox
         {
             lock (_gate)
             {
-                if (_waiters.TryGetValue(jobId, out var current) && ReferenceEquals(current, waiter) && !waiter.Task.IsCompleted)
+                // Publish removes the waiter it completes; one completed from the relay's kept event is removed here.
+                if (_waiters.TryGetValue(jobId, out var current) && ReferenceEquals(current, waiter))
                 {
                     _waiters.Remove(jobId);
                 }

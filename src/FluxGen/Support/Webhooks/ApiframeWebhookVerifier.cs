@@ -60,6 +60,19 @@ public sealed class ApiframeWebhookVerifier
         return ApiframeWebhookEvent.Parse(body);
     }
 
+    // What identifies a delivery: the signature is an HMAC of the exact bytes, so a redelivery of the same event
+    // carries the same one, whichever instance it reaches and however its header is spelled.
+    internal static string DeliveryId(string signatureHeader)
+    {
+        var text = signatureHeader.Trim();
+        if (text.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            text = text.Substring(Prefix.Length);
+        }
+
+        return text.ToLowerInvariant();
+    }
+
     private static bool TryDecode(string? header, Span<byte> destination)
     {
         if (header is null)

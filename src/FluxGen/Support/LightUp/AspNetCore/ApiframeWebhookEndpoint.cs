@@ -11,7 +11,7 @@ namespace Apiframe;
 internal sealed class ApiframeWebhookEndpoint
 {
     // Event bodies are a few hundred bytes; anything near this is not from Apiframe.
-    private const int MaxBodyBytes = 256 * 1024;
+    internal const int MaxBodyBytes = 256 * 1024;
 
     private readonly ApiframeWebhookInbox _inbox;
     private readonly IOptions<ApiframeClientOptions> _options;
@@ -56,9 +56,27 @@ internal sealed class ApiframeWebhookEndpoint
             return;
         }
 
-        // The signature is an HMAC of the exact bytes, so a redelivery of the same event carries the same one.
-        var deliveryId = Normalize(signature);
-        if (!_inbox.Publish(webhookEvent, deliveryId))
+        // Local waits first; then, with a relay, the instances agree on which one runs the handlers (a delivery
+        // repeated by the sender or received by two instances is acted on once). When the relay cannot be reached,
+        // this instance's own memory of deliveries decides, as with a single instance.
+        var deliveryId = ApiframeWebhookVerifier.DeliveryId(signature);
+        var fresh = _inbox.Publish(webhookEvent, deliveryId);
+        var relay = _inbox.Relay;
+        var claim = relay is null ? ApiframeWebhookClaim.Unavailable : await relay.ClaimAndShareAsync(webhookEvent, deliveryId, body, signature).ConfigureAwait(false);
+        if (claim == ApiframeWebhookClaim.Unavailable)
+        {
+            claim = fresh ? ApiframeWebhookClaim.Claimed : ApiframeWebhookClaim.Handled;
+        }
+
+        if (claim == ApiframeWebhookClaim.InProgress)
+        {
+            // Not 200: should the instance handling it fail mid-way, the sender's retry is what gets it handled.
+            context.Response.Headers.RetryAfter = "5";
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        if (claim == ApiframeWebhookClaim.Handled)
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
             return;
@@ -75,21 +93,29 @@ internal sealed class ApiframeWebhookEndpoint
         {
             // Let the redelivery through: a handler did not see this event to the end.
             _inbox.Forget(deliveryId);
+            if (relay is not null)
+            {
+                await relay.ReleaseAsync(deliveryId).ConfigureAwait(false);
+            }
+
             throw;
+        }
+
+        if (relay is not null)
+        {
+            await relay.CompleteAsync(deliveryId).ConfigureAwait(false);
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 
     // The key can come from the environment, so the verifier is made at the first delivery, not at mapping time.
-    private ApiframeWebhookVerifier Verifier()
-    {
-        if (_verifier is { } verifier)
-        {
-            return verifier;
-        }
+    private ApiframeWebhookVerifier Verifier() => _verifier ??= VerifierFor(_options.Value);
 
-        var key = _options.Value.ApiKey;
+    // The verifier for the configured key, or the environment's; the relay of several instances checks with it too.
+    internal static ApiframeWebhookVerifier VerifierFor(ApiframeClientOptions options)
+    {
+        var key = options.ApiKey;
         if (string.IsNullOrWhiteSpace(key))
         {
             key = Environment.GetEnvironmentVariable(ApiframeClientOptions.ApiKeyEnvironmentVariable);
@@ -100,18 +126,7 @@ internal sealed class ApiframeWebhookEndpoint
             throw new InvalidOperationException($"The Apiframe webhook endpoint has no API key to verify signatures with: set Apiframe:ApiKey or {ApiframeClientOptions.ApiKeyEnvironmentVariable}.");
         }
 
-        return _verifier = new ApiframeWebhookVerifier(key);
-    }
-
-    private static string Normalize(string signature)
-    {
-        var text = signature.Trim();
-        if (text.StartsWith("sha256=", StringComparison.OrdinalIgnoreCase))
-        {
-            text = text.Substring("sha256=".Length);
-        }
-
-        return text.ToLowerInvariant();
+        return new ApiframeWebhookVerifier(key);
     }
 
     // The raw bytes exactly as sent (the signature covers them), or null past the cap.
