@@ -44,6 +44,7 @@ internal static partial class RealBuildCost
                 new Variant("no generator (baseline)", Write(root, "none", Project(null, null), "Console.WriteLine(new Greeting(\"a red umbrella\").Text);\n" + Greeting), ""),
                 new Variant("System.Text.Json, one record", Write(root, "stj", Project(null, null), StjProgram), "no generator (baseline)"),
                 new Variant("FluxGen, 1 model named", Write(root, "flux1", Project(package, null), FluxProgram(requests, 1)), "no generator (baseline)"),
+                new Variant("FluxGen, 1 model named, submitted with ApiframeClient", Write(root, "flux1client", Project(package, null), ClientProgram), "no generator (baseline)"),
                 new Variant("FluxGen, 10 models named", Write(root, "flux10", Project(package, null), FluxProgram(requests, 10)), "FluxGen, 1 model named"),
                 new Variant("FluxGen, 30 models named", Write(root, "flux30", Project(package, null), FluxProgram(requests, 30)), "FluxGen, 1 model named"),
                 new Variant("FluxGen, FluxGenModels=*", Write(root, "fluxall", Project(package, "*"), FluxProgram(requests, 1)), "FluxGen, 1 model named"),
@@ -126,6 +127,20 @@ internal static partial class RealBuildCost
         /// <summary>STJ's generated serializer for it.</summary>
         [JsonSerializable(typeof(Greeting))]
         internal sealed partial class GreetingContext : JsonSerializerContext;
+        """;
+
+    private const string ClientProgram = """
+        using Apiframe;
+
+        var request = new Flux11ProRequest("a red umbrella")
+        {
+            FluxParams = new() { AspectRatio = Flux11ProAspectRatio.Ratio16x9, OutputQuality = 80 },
+        };
+        using var client = new ApiframeClient(new ApiframeClientOptions { ApiKey = Environment.GetEnvironmentVariable("APIFRAME_API_KEY") });
+        if (args.Length > 0)
+        {
+            Console.WriteLine(await client.SubmitAsync(request));
+        }
         """;
 
     private static string FluxProgram(IReadOnlyList<string> requests, int count)
