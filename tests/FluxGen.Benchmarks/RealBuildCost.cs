@@ -56,16 +56,19 @@ internal static partial class RealBuildCost
             }
 
             var times = variants.ToDictionary(v => v.Name, _ => new List<double>());
+            var cpu = variants.ToDictionary(v => v.Name, _ => new List<double>());
             for (var round = 0; round <= rounds; round++)
             {
                 foreach (var variant in variants)
                 {
                     File.SetLastWriteTimeUtc(Path.Combine(variant.Folder, "Program.cs"), DateTime.UtcNow);
                     var clock = Stopwatch.StartNew();
+                    var cpuBefore = ChildrenCpuSeconds();
                     Dotnet(variant.Folder, "build", "--no-restore", "-nologo", "-v:q");
                     if (round > 0)
                     {
                         times[variant.Name].Add(clock.Elapsed.TotalSeconds);
+                        cpu[variant.Name].Add(ChildrenCpuSeconds() - cpuBefore);
                     }
                 }
             }
@@ -78,6 +81,20 @@ internal static partial class RealBuildCost
                 var median = Median(times[variant.Name]);
                 var ratio = variant.Against.Length == 0 ? "" : $"{median / Median(times[variant.Against]):0.00}×";
                 Console.WriteLine($"| {variant.Name} | {median:0.00} s (min {times[variant.Name].Min():0.00}, max {times[variant.Name].Max():0.00}) | {variant.Against} | {ratio} |");
+            }
+
+            if (!server && cpu.Values.All(v => v.Count > 0 && v.Max() > 0))
+            {
+                Console.WriteLine();
+                Console.WriteLine("CPU time of the same builds (MSBuild and the compiler, which run as child processes without the compiler server; unlike wall time, not inflated by other work on the machine):");
+                Console.WriteLine("| console project | build CPU time | against | ratio |");
+                Console.WriteLine("|---|---:|---|---:|");
+                foreach (var variant in variants)
+                {
+                    var median = Median(cpu[variant.Name]);
+                    var ratio = variant.Against.Length == 0 ? "" : $"{median / Median(cpu[variant.Against]):0.00}×";
+                    Console.WriteLine($"| {variant.Name} | {median:0.00} s | {variant.Against} | {ratio} |");
+                }
             }
 
             Console.WriteLine();
@@ -292,6 +309,23 @@ internal static partial class RealBuildCost
 
     private static double Seconds(string text) =>
         text.StartsWith('<') ? 0 : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>The CPU seconds of this process's finished, waited-for descendants (cutime + cstime of
+    /// /proc/self/stat); 0 where there is no /proc.</summary>
+    private static double ChildrenCpuSeconds()
+    {
+        const string Stat = "/proc/self/stat";
+        if (!File.Exists(Stat))
+        {
+            return 0;
+        }
+
+        // The command name (field 2) may hold spaces; fields are counted after its closing parenthesis.
+        var text = File.ReadAllText(Stat);
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        const double TicksPerSecond = 100; // USER_HZ on Linux
+        return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / TicksPerSecond;
+    }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
