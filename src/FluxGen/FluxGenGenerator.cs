@@ -84,7 +84,8 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             .Select(static (all, _) => ReferenceSet.From(all))
             .WithTrackingName(Steps.References);
 
-        var runtime = references.Combine(options).Select(static (input, _) => new RuntimeInput(input.Left, input.Right));
+        var runtime = references.Combine(options).Combine(RuntimeParts.Usage(context))
+            .Select(static (input, _) => new RuntimeInput(input.Left.Left, input.Left.Right, input.Right));
         context.RegisterSourceOutput(runtime, static (spc, input) => RuntimeOutput.Emit(spc, input, Version));
 
         var claims = kept

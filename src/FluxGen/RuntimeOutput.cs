@@ -4,17 +4,29 @@ using Microsoft.CodeAnalysis;
 
 namespace FluxGen;
 
-/// <summary>What the runtime output depends on: what the references already provide, and the options.</summary>
-internal sealed record RuntimeInput(ReferenceSet References, GeneratorOptions Options);
+/// <summary>What the runtime output depends on: what the references already provide, the options, and what decides
+/// whether the client part is wanted.</summary>
+internal sealed record RuntimeInput(ReferenceSet References, GeneratorOptions Options, ClientUsage Client)
+{
+    /// <summary>Whether the core runtime is written here: no reference provides it.</summary>
+    public bool CoreHere => !References.ProvidesRuntime;
+
+    /// <summary>Whether the client part is written here: it is wanted (named by the code, extended by a light-up
+    /// feature, or this is a public library others take the runtime from) and no reference provides it.</summary>
+    public bool ClientHere => !References.ProvidesClient
+        && (Client.Named || Client.LightUp || (Client.Library && !Options.Visibility.Internal));
+}
 
 /// <summary>
-/// Emits the client runtime (every Support/ file outside Support/LightUp/) unless a reference already provides it,
-/// the markers that let referencing projects reuse it, the <c>EmbeddedAttribute</c> definition for internal
+/// Emits the runtime (every Support/ file outside Support/LightUp/; the client part only where
+/// <see cref="RuntimeInput.ClientHere"/>) unless a reference already provides it, the markers that let referencing
+/// projects reuse it, the <c>EmbeddedAttribute</c> definition for internal
 /// output, and the reference diagnostics. The one place the runtime enters a compilation.
 /// </summary>
 internal static class RuntimeOutput
 {
     public const string RuntimeMarkerHint = "FluxGen.Markers.Runtime.g.cs";
+    public const string ClientMarkerHint = "FluxGen.Markers.Client.g.cs";
     public const string EmbeddedAttributeHint = "FluxGen.EmbeddedAttribute.g.cs";
 
     public static void Emit(SourceProductionContext context, RuntimeInput input, string version)
@@ -40,24 +52,27 @@ internal static class RuntimeOutput
             context.AddSource(EmbeddedAttributeHint, EmbeddedAttributeSource);
         }
 
-        if (input.References.ProvidesRuntime)
-        {
-            return;
-        }
-
+        var core = input.CoreHere;
+        var client = input.ClientHere;
         foreach (var source in SupportSources.All)
         {
-            if (source.IsLightUp)
+            if (!source.IsLightUp && (source.IsClient ? client : core))
             {
-                continue;
+                context.AddSource(source.HintName, source.TextFor(visibility));
             }
-
-            context.AddSource(source.HintName, source.TextFor(visibility));
         }
 
         if (!visibility.Internal)
         {
-            context.AddSource(RuntimeMarkerHint, Markers.Runtime(version));
+            if (core)
+            {
+                context.AddSource(RuntimeMarkerHint, Markers.Runtime(version));
+            }
+
+            if (client)
+            {
+                context.AddSource(ClientMarkerHint, Markers.Client(version));
+            }
         }
     }
 

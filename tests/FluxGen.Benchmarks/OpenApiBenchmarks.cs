@@ -49,6 +49,9 @@ public class OpenApiBenchmarks
     /// <summary>How many request records the STJ context covers (every model).</summary>
     public int RecordTypes { get; private set; }
 
+    /// <summary>The request record of every model, in the generator's output order.</summary>
+    public IReadOnlyList<string> RequestTypeNames { get; private set; } = [];
+
     [GlobalSetup]
     public void Setup()
     {
@@ -64,6 +67,7 @@ public class OpenApiBenchmarks
             .Select(t => Path.GetFileName(t.FilePath).Split('.')[0] + "Request")
             .ToList();
         RecordTypes = requests.Count;
+        RequestTypeNames = requests;
         var context = "namespace Apiframe;\n"
             + string.Concat(requests.Select(r => $"[System.Text.Json.Serialization.JsonSerializable(typeof({r}))]\n"))
             + "internal sealed partial class DocumentJsonContext : System.Text.Json.Serialization.JsonSerializerContext { }\n";

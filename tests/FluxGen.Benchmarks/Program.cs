@@ -12,8 +12,17 @@ if (args.Length > 0 && args[0] == "--analyzer-share")
 }
 
 
-// `--build-cost [rounds]` runs OpenApiBenchmarks' build category interleaved, as medians (see BuildCost).
+// `--build-cost [rounds] [report rounds] [--no-server]` times real `dotnet build`s of throwaway projects, interleaved, as medians
+// (see RealBuildCost); `--build-cost-in-process [rounds]` runs OpenApiBenchmarks' build category the same way (BuildCost).
 if (args.Length > 0 && args[0] == "--build-cost")
+{
+    var realRounds = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var buildRounds) ? buildRounds : 5;
+    var reports = args.Length > 2 && int.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out var reportGiven) ? reportGiven : 3;
+    RealBuildCost.Run(realRounds, reports, server: !args.Contains("--no-server"));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--build-cost-in-process")
 {
     BuildCost.Run(args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var count) ? count : 15);
     return;

@@ -7,6 +7,9 @@ internal static class Markers
     public static string Runtime(string version) =>
         Header.Text + $"\n[assembly: global::Apiframe.Generation.FluxGenRuntime({Literals.String(version)})]\n";
 
+    public static string Client(string version) =>
+        Header.Text + $"\n[assembly: global::Apiframe.Generation.FluxGenClient({Literals.String(version)})]\n";
+
     public static string Model(string modelId, string version) =>
         Header.Text + $"\n[assembly: global::Apiframe.Generation.FluxGenModel({Literals.String(modelId)}, {Literals.String(version)})]\n";
 

@@ -31,6 +31,13 @@ internal sealed class SupportSource
     /// <summary>Whether the file belongs to a light-up feature (Support/LightUp/), which has its own gate.</summary>
     public bool IsLightUp => Path.StartsWith("LightUp/", StringComparison.Ordinal);
 
+    /// <summary>Whether the file belongs to the client (Support/Client/ and Support/Webhooks/, but for the two types every
+    /// request implements or returns), which is written only where it is used (see <see cref="RuntimeParts"/>); the
+    /// rest is the core the models need: constraints, markers, serialization and validation.</summary>
+    public bool IsClient =>
+        (Path.StartsWith("Client/", StringComparison.Ordinal) || Path.StartsWith("Webhooks/", StringComparison.Ordinal))
+        && Path is not "Client/IApiframeRequest.cs" and not "Client/ApiframeModelInfo.cs";
+
     /// <summary>For a light-up file, its feature (the folder under LightUp/); otherwise null.</summary>
     public string? LightUpFeature => IsLightUp ? Path.Substring(8, Math.Max(0, Path.IndexOf('/', 8) - 8)) : null;
 

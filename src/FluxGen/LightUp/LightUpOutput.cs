@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis;
 
 namespace FluxGen.LightUp;
 
-/// <summary>What the light-up output depends on: the enabled features, and whether this compilation emits the runtime.</summary>
-internal sealed record LightUpInput(EquatableArray<string> Features, bool RuntimeHere, Visibility Visibility);
+/// <summary>What the light-up output depends on: the enabled features, and whether this compilation emits the client.</summary>
+internal sealed record LightUpInput(EquatableArray<string> Features, bool ClientHere, Visibility Visibility);
 
 /// <summary>Emits Support/LightUp/&lt;Feature&gt;/ for each feature the compilation's references allow.</summary>
 internal static class LightUpOutput
@@ -27,7 +27,7 @@ internal static class LightUpOutput
 
         var input = features
             .Combine(runtime)
-            .Select(static (pair, _) => new LightUpInput(pair.Left, !pair.Right.References.ProvidesRuntime, pair.Right.Options.Visibility));
+            .Select(static (pair, _) => new LightUpInput(pair.Left, pair.Right.ClientHere, pair.Right.Options.Visibility));
 
         context.RegisterSourceOutput(input, static (spc, input) => Emit(spc, input));
 
@@ -49,9 +49,9 @@ internal static class LightUpOutput
 
     private static void Emit(SourceProductionContext context, LightUpInput input)
     {
-        // Light-up code implements the core client's partial hooks, so it can only live beside a runtime emitted
-        // here: where a reference provides the runtime, that reference's own light-up (if any) is the one in use.
-        if (!input.RuntimeHere || input.Features.Count == 0)
+        // Light-up code implements the client's partial hooks, so it can only live beside a client emitted here:
+        // where a reference provides the client, that reference's own light-up (if any) is the one in use.
+        if (!input.ClientHere || input.Features.Count == 0)
         {
             return;
         }

@@ -18,6 +18,7 @@ internal static class ReferenceScanner
 {
     public const string MarkerNamespace = "Apiframe.Generation";
     public const string RuntimeMarker = "FluxGenRuntimeAttribute";
+    public const string ClientMarker = "FluxGenClientAttribute";
     public const string ModelMarker = "FluxGenModelAttribute";
     public const string SharedTypeMarker = "FluxGenSharedTypeAttribute";
 
@@ -76,7 +77,7 @@ internal static class ReferenceScanner
                 }
 
                 var first = blob.ReadSerializedString();
-                var second = kind == RuntimeMarker ? null : blob.ReadSerializedString();
+                var second = kind is RuntimeMarker or ClientMarker ? null : blob.ReadSerializedString();
                 (collector ??= new Collector()).Add(kind, first, second);
             }
             catch (BadImageFormatException)
@@ -118,6 +119,7 @@ internal static class ReferenceScanner
         }
 
         var kind = reader.StringComparer.Equals(name, RuntimeMarker) ? RuntimeMarker
+            : reader.StringComparer.Equals(name, ClientMarker) ? ClientMarker
             : reader.StringComparer.Equals(name, ModelMarker) ? ModelMarker
             : reader.StringComparer.Equals(name, SharedTypeMarker) ? SharedTypeMarker
             : null;
@@ -151,6 +153,7 @@ internal static class ReferenceScanner
         private readonly List<ProvidedItem> _models = new();
         private readonly List<ProvidedItem> _shared = new();
         private string? _runtime;
+        private string? _client;
 
         public void Add(string kind, string? first, string? second)
         {
@@ -163,6 +166,9 @@ internal static class ReferenceScanner
             {
                 case RuntimeMarker:
                     _runtime = first;
+                    break;
+                case ClientMarker:
+                    _client = first;
                     break;
                 case ModelMarker when second is not null:
                     _models.Add(new ProvidedItem(first, second));
@@ -177,7 +183,7 @@ internal static class ReferenceScanner
         {
             _models.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
             _shared.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-            return new ReferencedAssembly(name, _runtime, _models.ToEquatableArray(), _shared.ToEquatableArray());
+            return new ReferencedAssembly(name, _runtime, _models.ToEquatableArray(), _shared.ToEquatableArray()) { ClientVersion = _client };
         }
     }
 }

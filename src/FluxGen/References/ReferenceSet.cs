@@ -21,7 +21,12 @@ internal sealed record ReferenceSet(
 {
     public static ReferenceSet None { get; } = new(null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<MarkedVersion>.Empty);
 
+    /// <summary>The assembly the client part of the runtime comes from, if a reference provides it.</summary>
+    public string? ClientAssembly { get; init; }
+
     public bool ProvidesRuntime => RuntimeAssembly is not null;
+
+    public bool ProvidesClient => ClientAssembly is not null;
 
     public bool ProvidesModel(string modelId) => Models.AsImmutableArray().BinarySearch(modelId, StringComparer.Ordinal) >= 0;
 
@@ -43,6 +48,11 @@ internal sealed record ReferenceSet(
                 versions.Add(new MarkedVersion(assembly.AssemblyName, runtime));
             }
 
+            if (assembly.ClientVersion is { } client)
+            {
+                versions.Add(new MarkedVersion(assembly.AssemblyName, client));
+            }
+
             foreach (var item in assembly.Models.Concat(assembly.SharedTypes))
             {
                 versions.Add(new MarkedVersion(assembly.AssemblyName, item.Version));
@@ -53,7 +63,10 @@ internal sealed record ReferenceSet(
             ordered.FirstOrDefault(a => a.RuntimeVersion is not null)?.AssemblyName,
             Sorted(ordered.SelectMany(a => a.Models)),
             Sorted(ordered.SelectMany(a => a.SharedTypes)),
-            versions.Distinct().OrderBy(v => v.AssemblyName, StringComparer.Ordinal).ThenBy(v => v.Version, StringComparer.Ordinal).ToEquatableArray());
+            versions.Distinct().OrderBy(v => v.AssemblyName, StringComparer.Ordinal).ThenBy(v => v.Version, StringComparer.Ordinal).ToEquatableArray())
+        {
+            ClientAssembly = ordered.FirstOrDefault(a => a.ClientVersion is not null)?.AssemblyName,
+        };
     }
 
     private static EquatableArray<string> Sorted(IEnumerable<ProvidedItem> items) =>

@@ -9,5 +9,8 @@ internal sealed record ProvidedItem(string Name, string Version);
 /// <summary>What one referenced assembly provides, read from its FluxGen markers.</summary>
 internal sealed record ReferencedAssembly(string AssemblyName, string? RuntimeVersion, EquatableArray<ProvidedItem> Models, EquatableArray<ProvidedItem> SharedTypes)
 {
-    public bool IsEmpty => RuntimeVersion is null && Models.Count == 0 && SharedTypes.Count == 0;
+    /// <summary>The version of the client part it holds (<c>FluxGenClient</c>), or <see langword="null"/>.</summary>
+    public string? ClientVersion { get; init; }
+
+    public bool IsEmpty => RuntimeVersion is null && ClientVersion is null && Models.Count == 0 && SharedTypes.Count == 0;
 }

@@ -34,6 +34,11 @@ internal sealed partial class SchemaReader
         }
 
         var content = text.ToString();
+        return ReadCache.GetOrRead(path, content, text.Encoding?.CodePage ?? -1, () => ReadAll(path, text, content, cancellationToken));
+    }
+
+    private static EquatableArray<SchemaParseResult> ReadAll(string path, SourceText text, string content, CancellationToken cancellationToken)
+    {
         if (content.Contains("\"" + OpenApiKey + "\""))
         {
             var reader = new SchemaReader(path, text, cancellationToken);

@@ -17,10 +17,13 @@ public class VisibilityTests
         ["build_property.FluxGenEmbeddedAttribute"] = "true",
     };
 
+    // An internal project gets the client part of the runtime only when its code names it (see RuntimePartsTests).
+    private const string UsesClient = "internal static class UsesClient { internal static Apiframe.ApiframeClient Make() => new(); }";
+
     [Fact]
     public void Internal_output_has_no_public_top_level_type_and_no_markers()
     {
-        var lib = ProjectBuilder.Build("Lib", [ProjectBuilder.Flux], options: Internal);
+        var lib = ProjectBuilder.Build("Lib", [ProjectBuilder.Flux], [UsesClient], options: Internal);
 
         var types = TopLevelTypes(lib.Outcome).ToList();
         Assert.True(types.Count > 30, $"only {types.Count} types");
@@ -35,7 +38,7 @@ public class VisibilityTests
     [Fact]
     public void Every_internal_type_is_embedded_exactly_once_and_the_attribute_is_defined_once()
     {
-        var outcome = ProjectBuilder.Run("Lib", [ProjectBuilder.Flux], options: InternalEmbedded);
+        var outcome = ProjectBuilder.Run("Lib", [ProjectBuilder.Flux], [UsesClient], options: InternalEmbedded);
 
         var definitions = outcome.Sources.Where(s => s.SourceText.ToString().Contains("class EmbeddedAttribute", StringComparison.Ordinal)).ToList();
         Assert.Equal(RuntimeOutput.EmbeddedAttributeHint, Assert.Single(definitions).HintName);

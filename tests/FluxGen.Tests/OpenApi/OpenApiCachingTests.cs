@@ -56,3 +56,56 @@ public class OpenApiCachingTests
         return (driver, compilation, flux);
     }
 }
+
+/// <summary>A command-line build starts a new generator driver every time; the compiler server keeps the generator
+/// loaded, so a document whose path and content did not change is not read again.</summary>
+public class DocumentReadCacheTests
+{
+    [Fact]
+    public void ANewDriverOverTheSameDocumentReusesTheFirstRead()
+    {
+        // A path of its own, so the first run below is the first read of it in this process.
+        var path = $"/schema/{Guid.NewGuid():N}/openapi.json";
+
+        var first = ParsedModels(new InMemoryText(path, GeneratorHarness.OpenApi));
+        var second = ParsedModels(new InMemoryText(path, GeneratorHarness.OpenApi));
+
+        Assert.Equal(OpenApiModelTests.DocumentModels, first.Count);
+        Assert.Equal(first.Count, second.Count);
+        Assert.All(first.Zip(second), pair => Assert.Same(pair.First, pair.Second));
+    }
+
+    [Fact]
+    public void AChangedDocumentIsReadAgain()
+    {
+        var path = $"/schema/{Guid.NewGuid():N}/openapi.json";
+        var first = ParsedModels(new InMemoryText(path, GeneratorHarness.OpenApi));
+
+        var edited = GeneratorHarness.OpenApi.Replace("\"maxLength\": 4000", "\"maxLength\": 3999", StringComparison.Ordinal);
+        Assert.NotEqual(GeneratorHarness.OpenApi, edited);
+        var second = ParsedModels(new InMemoryText(path, edited));
+
+        Assert.Equal(first.Count, second.Count);
+        Assert.All(first.Zip(second), pair => Assert.NotSame(pair.First, pair.Second));
+        Assert.Contains(first.Zip(second), pair => !pair.First.Equals(pair.Second));
+    }
+
+    [Fact]
+    public void TheSameContentAtAnotherPathIsReadForThatPath()
+    {
+        var first = ParsedModels(new InMemoryText($"/schema/{Guid.NewGuid():N}/openapi.json", GeneratorHarness.OpenApi));
+        var otherPath = $"/schema/{Guid.NewGuid():N}/openapi.json";
+        var second = ParsedModels(new InMemoryText(otherPath, GeneratorHarness.OpenApi));
+
+        Assert.All(first.Zip(second), pair => Assert.NotSame(pair.First, pair.Second));
+        Assert.All(second, value => Assert.Equal(otherPath, value.GetType().GetProperty("FilePath")!.GetValue(value)));
+    }
+
+    /// <summary>The Parse step's values of a fresh driver's first run, as a command-line build makes one.</summary>
+    private static List<object> ParsedModels(AdditionalText document)
+    {
+        var compilation = GeneratorHarness.Compilation(new[] { "public class Unrelated { public int X => 1; }" });
+        var result = GeneratorHarness.Driver(new[] { document }, OpenApiModelTests.EveryModel).RunGenerators(compilation).GetRunResult().Results.Single();
+        return result.TrackedSteps[FluxGenGenerator.Steps.Parse].SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
+    }
+}

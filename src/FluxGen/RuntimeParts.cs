@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using FluxGen.Emit;
+using FluxGen.LightUp;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FluxGen;
+
+/// <summary>What decides whether this project gets the client part of the runtime (see
+/// <see cref="SupportSource.IsClient"/>): whether its code names a client type, whether a light-up feature (which
+/// extends the client) is enabled, and whether it is a library, which other projects may take the runtime from.</summary>
+internal sealed record ClientUsage(bool Named, bool LightUp, bool Library);
+
+/// <summary>
+/// The runtime comes in two parts: the core every model needs (constraint attributes, markers, serialization,
+/// validation) and the client (<c>ApiframeClient</c>, jobs, polling, downloads, webhooks), about two thirds of the
+/// runtime's source. A project that only builds and checks requests (<c>ToJson</c>, <c>Validate</c>) does not compile
+/// the client. A public library always gets it: a project referencing the library takes the runtime from it.
+/// </summary>
+internal static class RuntimeParts
+{
+    /// <summary>Tracking name of the step that finds client type names in the project's code.</summary>
+    public const string ClientNamedStep = "FluxGen.ClientNamed";
+
+    private const string TypePrefix = "Apiframe";
+
+    /// <summary>The client's type names, read off its sources, so a new client type needs no list kept by hand.</summary>
+    private static readonly HashSet<string> ClientTypes = ReadClientTypes();
+
+    public static IncrementalValueProvider<ClientUsage> Usage(IncrementalGeneratorInitializationContext context)
+    {
+        // Only syntax: each tree's names are cached by the syntax provider, and one bool leaves this step.
+        var named = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => NamesClientType(node), static (_, _) => true)
+            .Collect()
+            .Select(static (all, _) => all.Length > 0)
+            .WithTrackingName(ClientNamedStep);
+
+        var project = context.CompilationProvider.Select(static (compilation, _) => (
+            Library: compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule,
+            LightUp: LightUpFeatures.Enabled(compilation.ReferencedAssemblyNames).Count > 0));
+
+        return named.Combine(project).Select(static (pair, _) => new ClientUsage(pair.Left, pair.Right.LightUp, pair.Right.Library));
+    }
+
+    /// <summary>Whether <paramref name="node"/> is a simple name of one of the client's types.</summary>
+    public static bool NamesClientType(SyntaxNode node) =>
+        node is IdentifierNameSyntax name
+        && name.Identifier.ValueText.StartsWith(TypePrefix, StringComparison.Ordinal)
+        && ClientTypes.Contains(name.Identifier.ValueText);
+
+    private static HashSet<string> ReadClientTypes()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var declaration = new Regex(@"\b(?:class|struct|interface|enum|record)\s+(" + TypePrefix + @"\w*)", RegexOptions.CultureInvariant);
+        foreach (var source in SupportSources.All)
+        {
+            if (!source.IsClient)
+            {
+                continue;
+            }
+
+            foreach (Match match in declaration.Matches(source.Text))
+            {
+                names.Add(match.Groups[1].Value);
+            }
+        }
+
+        return names;
+    }
+}
