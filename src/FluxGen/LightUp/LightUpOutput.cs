@@ -40,7 +40,7 @@ internal static class LightUpOutput
             .WithTrackingName(TableStep);
         context.RegisterSourceOutput(input.Combine(table), static (spc, pair) =>
         {
-            if (pair.Left.RuntimeHere && Contains(pair.Left.Features, "AI"))
+            if (pair.Left.ClientHere && Contains(pair.Left.Features, "AI"))
             {
                 spc.AddSource(ImageModelTable.HintName, ImageModelTable.Emit(pair.Right));
             }
