@@ -63,9 +63,14 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Each file with its build stamp, so a fresh driver (every command-line build) skips loading a document
+        // the server already read (Schema/ReadCache); the pair is equal while the text object and stamp are, so a
+        // new options provider alone reruns nothing.
         var parsed = context.AdditionalTextsProvider
             .Where(static text => text.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(static (text, ct) => SchemaReader.ReadAll(text.Path, text.GetText(ct), ct))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => new StampedText(pair.Left, pair.Right.GetOptions(pair.Left).TryGetValue(ReadCache.StampMetadata, out var stamp) ? stamp : null))
+            .SelectMany(static (file, ct) => SchemaReader.ReadAll(file.Text.Path, file.Stamp, () => file.Text.GetText(ct), ct))
             .WithTrackingName(Steps.Parse);
 
         // A project's own OpenAPI document supersedes the bundled one as a whole (Schema/Drift).

@@ -39,40 +39,34 @@ internal static class EnumEmitter
         visibility.WriteAttribute(writer);
         writer.Open($"{visibility.Keyword} static class {extensions}");
 
+        // One table, indexed by member value (members are numbered from 0 in order); the lookups live once in the
+        // runtime, so each enum costs the compiler a field rather than two switches.
+        writer.StartLine().Append("private static readonly string[] s_wireValues = { ");
+        for (var i = 0; i < type.Members.Count; i++)
+        {
+            writer.Text.Append(i > 0 ? ", " : string.Empty).Append(Literals.Quote(type.Members[i].WireValue));
+        }
+
+        writer.Text.Append(" };");
+        writer.Line();
+        writer.Line();
+
         writer.Line("/// <summary>The string the API uses for <paramref name=\"value\"/>.</summary>");
         writer.Line("/// <param name=\"value\">A defined member.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is not a defined member.</exception>");
-        writer.Line($"public static string ToWireValue(this {type.TypeName} value) => value switch");
-        writer.Line("{").Indent();
-        foreach (var member in type.Members)
-        {
-            writer.Line($"{type.TypeName}.{member.ClrName} => {Literals.Quote(member.WireValue)},");
-        }
-
-        writer.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a defined {type.TypeName} value.\"),");
-        writer.Outdent().Line("};");
+        writer.Line($"public static string ToWireValue(this {type.TypeName} value) =>");
+        writer.Indent();
+        writer.Line($"(uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw global::Apiframe.Serialization.ApiframeWireValues.NotDefined(nameof(value), value, \"{type.TypeName}\");");
+        writer.Outdent();
         writer.Line();
 
         writer.Line("/// <summary>Reads a wire string; unknown strings give <see langword=\"false\"/>.</summary>");
         writer.Line("/// <param name=\"text\">The string from the wire.</param>");
         writer.Line("/// <param name=\"value\">The member it names.</param>");
         writer.Open($"public static bool TryParseWireValue(string? text, out {type.TypeName} value)");
-        writer.Open("switch (text)");
-        foreach (var member in type.Members)
-        {
-            writer.Line($"case {Literals.Quote(member.WireValue)}:");
-            writer.Indent();
-            writer.Line($"value = {type.TypeName}.{member.ClrName};");
-            writer.Line("return true;");
-            writer.Outdent();
-        }
-
-        writer.Line("default:");
-        writer.Indent();
-        writer.Line("value = default;");
-        writer.Line("return false;");
-        writer.Outdent();
-        writer.Close();
+        writer.Line("var index = global::Apiframe.Serialization.ApiframeWireValues.IndexOf(s_wireValues, text);");
+        writer.Line($"value = index < 0 ? default : ({type.TypeName})index;");
+        writer.Line("return index >= 0;");
         writer.Close();
         writer.Line();
 

@@ -1,22 +1,33 @@
 using System;
 using System.Collections.Generic;
 using FluxGen.Schema.Model;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FluxGen.Schema;
 
 /// <summary>
-/// The last few files read, by path and content, so a build whose schemas did not change does not read them again.
+/// The last few files read, by path and stamp or content, so a build whose schemas did not change does not read them
+/// again.
 /// </summary>
 /// <remarks>
 /// A command-line build starts a new generator driver every time, so the incremental pipeline's own cache is empty
 /// and every build would parse the bundled OpenAPI document again (most of the generator's time). The compiler server
-/// keeps this assembly loaded between builds, and a read depends only on the path, the text and its encoding, so the
-/// result of the previous build is still right when all three are equal. Entries hold the text they were read from and
-/// are compared in full, only when they are long enough to matter (a string compare is far cheaper than a parse, and no hash can collide); the cache is bounded
-/// by <see cref="Capacity"/> and drops the least recently used entry.
+/// keeps this assembly loaded between builds, and a read depends only on the path and the text, so the result of the
+/// previous build is still right when both are equal.
+/// <para>
+/// The package's build targets stamp each JSON AdditionalFile with its modification time (<see cref="StampMetadata"/>,
+/// the same signal MSBuild's own incremental build trusts). With a stamp, an unchanged file is not even loaded: getting
+/// a 2 MB document's text and comparing it cost more than the rest of the generator's run. Without one (a host that
+/// does not run the targets), entries are compared by their full text, only when it is long enough to matter (a
+/// string compare is far cheaper than a parse, and no hash can collide). The cache is bounded by
+/// <see cref="Capacity"/> and drops the least recently used entry.
+/// </para>
 /// </remarks>
 internal static class ReadCache
 {
+    /// <summary>The AdditionalFiles metadata FluxGen.targets sets to each JSON file's modification time.</summary>
+    public const string StampMetadata = "build_metadata.AdditionalFiles.FluxGenStamp";
+
     /// <summary>Enough for the bundled schema, the bundled document and a project's own few, across two projects
     /// built side by side by one server.</summary>
     public const int Capacity = 8;
@@ -27,41 +38,82 @@ internal static class ReadCache
 
     private static readonly LinkedList<Entry> Entries = new();
 
-    /// <summary>The results read before from the same path, content and encoding, or those of <paramref name="read"/>.</summary>
-    public static EquatableArray<SchemaParseResult> GetOrRead(string path, string content, int codePage, Func<EquatableArray<SchemaParseResult>> read)
+    /// <summary>The results read before from the same path and stamp (or, lacking a stamp, the same content and
+    /// encoding), or those of <paramref name="read"/>.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="stamp">The file's modification time as the build saw it, or null when the host gave none.</param>
+    /// <param name="load">Loads the file's text; called only when the stamp does not settle it.</param>
+    /// <param name="read">Parses the loaded text.</param>
+    public static EquatableArray<SchemaParseResult> GetOrRead(string path, string? stamp, Func<SourceText?> load, Func<SourceText, string, EquatableArray<SchemaParseResult>> read)
     {
-        if (content.Length < MinLength)
+        if (!string.IsNullOrEmpty(stamp) && Find(entry => entry.Stamp == stamp && entry.Path == path) is { } stamped)
         {
-            return read();
+            return stamped.Results;
         }
 
+        if (load() is not { } text)
+        {
+            return EquatableArray<SchemaParseResult>.Empty;
+        }
+
+        var content = text.ToString();
+        if (content.Length < MinLength)
+        {
+            return read(text, content);
+        }
+
+        var codePage = text.Encoding?.CodePage ?? -1;
+        if (Find(entry => entry.CodePage == codePage && entry.Path == path && entry.Content == content) is { } same)
+        {
+            // Touched but not changed: remember the new stamp so the next build skips the load.
+            Store(same with { Stamp = stamp });
+            return same.Results;
+        }
+
+        // Read outside the lock: two builds reading different documents at once must not wait for each other.
+        var results = read(text, content);
+        Store(new Entry(path, stamp, content, codePage, results));
+        return results;
+    }
+
+    private static Entry? Find(Func<Entry, bool> match)
+    {
         lock (Entries)
         {
             for (var node = Entries.First; node is not null; node = node.Next)
             {
-                var entry = node.Value;
-                if (entry.CodePage == codePage && string.Equals(entry.Path, path, StringComparison.Ordinal) && string.Equals(entry.Content, content, StringComparison.Ordinal))
+                if (match(node.Value))
                 {
                     Entries.Remove(node);
                     Entries.AddFirst(node);
-                    return entry.Results;
+                    return node.Value;
                 }
             }
         }
 
-        // Read outside the lock: two builds reading different documents at once must not wait for each other.
-        var results = read();
+        return null;
+    }
+
+    private static void Store(Entry entry)
+    {
         lock (Entries)
         {
-            Entries.AddFirst(new Entry(path, content, codePage, results));
+            for (var node = Entries.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Path == entry.Path && node.Value.Content == entry.Content)
+                {
+                    Entries.Remove(node);
+                    break;
+                }
+            }
+
+            Entries.AddFirst(entry);
             while (Entries.Count > Capacity)
             {
                 Entries.RemoveLast();
             }
         }
-
-        return results;
     }
 
-    private sealed record Entry(string Path, string Content, int CodePage, EquatableArray<SchemaParseResult> Results);
+    private sealed record Entry(string Path, string? Stamp, string Content, int CodePage, EquatableArray<SchemaParseResult> Results);
 }

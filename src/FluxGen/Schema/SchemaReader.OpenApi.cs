@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -26,16 +27,13 @@ internal sealed partial class SchemaReader
     private int _refDepth;
 
     /// <summary>Reads one AdditionalFile: a schema file gives at most one result, an OpenAPI document one per model.</summary>
-    public static EquatableArray<SchemaParseResult> ReadAll(string path, SourceText? text, CancellationToken cancellationToken)
-    {
-        if (text is null)
-        {
-            return EquatableArray<SchemaParseResult>.Empty;
-        }
+    public static EquatableArray<SchemaParseResult> ReadAll(string path, SourceText? text, CancellationToken cancellationToken) =>
+        ReadAll(path, stamp: null, () => text, cancellationToken);
 
-        var content = text.ToString();
-        return ReadCache.GetOrRead(path, content, text.Encoding?.CodePage ?? -1, () => ReadAll(path, text, content, cancellationToken));
-    }
+    /// <summary>Reads one AdditionalFile, loading its text only when <paramref name="stamp"/> (its modification time as
+    /// the build saw it) does not match an earlier read of the same path (see <see cref="ReadCache"/>).</summary>
+    public static EquatableArray<SchemaParseResult> ReadAll(string path, string? stamp, Func<SourceText?> load, CancellationToken cancellationToken) =>
+        ReadCache.GetOrRead(path, stamp, load, (text, content) => ReadAll(path, text, content, cancellationToken));
 
     private static EquatableArray<SchemaParseResult> ReadAll(string path, SourceText text, string content, CancellationToken cancellationToken)
     {

@@ -49,6 +49,13 @@ public class PackageConsumerTests(ITestOutputHelper output)
             var build = await DotnetCli.RunAsync(work, null, "build", "-c", "Release");
             Assert.True(build.ExitCode == 0, build.Output);
             output.WriteLine(Tail(build.Output, 4));
+
+            // The bundled document, and only it, reaches the generator with its modification time, so a compiler
+            // server that read it once does not load 2 MB again (Schema/ReadCache); the project's own files are
+            // read by content, since an editor can change them before they are saved.
+            var editorConfig = File.ReadAllText(Path.Combine(work, "obj", "Release", "net10.0", "Consumer.GeneratedMSBuildEditorConfig.editorconfig"));
+            var stamps = editorConfig.Split('\n').Where(l => l.StartsWith("build_metadata.AdditionalFiles.FluxGenStamp = ", StringComparison.Ordinal)).ToList();
+            Assert.True(stamps.Count == 1 && stamps[0].Trim().Length > "build_metadata.AdditionalFiles.FluxGenStamp = ".Length, editorConfig);
             await using (var emulator = await ApiframeEmulator.StartAsync(new EmulatorOptions { TimeScale = 0.05 }))
             {
                 var environment = new Dictionary<string, string> { ["APIFRAME_API_KEY"] = "afk_consumer", ["APIFRAME_BASE_URL"] = emulator.BaseAddress.ToString() };

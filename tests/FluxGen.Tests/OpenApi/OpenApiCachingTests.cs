@@ -1,5 +1,7 @@
 using FluxGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FluxGen.Tests.OpenApi;
 
@@ -101,11 +103,74 @@ public class DocumentReadCacheTests
         Assert.All(second, value => Assert.Equal(otherPath, value.GetType().GetProperty("FilePath")!.GetValue(value)));
     }
 
-    /// <summary>The Parse step's values of a fresh driver's first run, as a command-line build makes one.</summary>
-    private static List<object> ParsedModels(AdditionalText document)
+    [Fact]
+    public void AStampedDocumentReadBeforeIsNotEvenLoaded()
+    {
+        var path = $"/schema/{Guid.NewGuid():N}/openapi.json";
+        var first = new CountingText(path, GeneratorHarness.OpenApi);
+        var firstModels = ParsedModels(first, stamp: "2026-12-03 10:00:00.0000000");
+        Assert.True(first.Loads > 0);
+
+        var second = new CountingText(path, GeneratorHarness.OpenApi);
+        var secondModels = ParsedModels(second, stamp: "2026-12-03 10:00:00.0000000");
+
+        Assert.Equal(0, second.Loads);
+        Assert.Equal(OpenApiModelTests.DocumentModels, secondModels.Count);
+        Assert.All(firstModels.Zip(secondModels), pair => Assert.Same(pair.First, pair.Second));
+    }
+
+    [Fact]
+    public void ANewStampLoadsTheDocumentAndReadsItOnlyWhenItChanged()
+    {
+        var path = $"/schema/{Guid.NewGuid():N}/openapi.json";
+        var original = ParsedModels(new CountingText(path, GeneratorHarness.OpenApi), stamp: "1");
+
+        // Touched, not changed: loaded and compared, the earlier read kept, and the new stamp remembered.
+        var touched = new CountingText(path, GeneratorHarness.OpenApi);
+        var touchedModels = ParsedModels(touched, stamp: "2");
+        Assert.True(touched.Loads > 0);
+        Assert.All(original.Zip(touchedModels), pair => Assert.Same(pair.First, pair.Second));
+        var again = new CountingText(path, GeneratorHarness.OpenApi);
+        ParsedModels(again, stamp: "2");
+        Assert.Equal(0, again.Loads);
+
+        // Changed under a new stamp: read again.
+        var edited = GeneratorHarness.OpenApi.Replace("\"maxLength\": 4000", "\"maxLength\": 3999", StringComparison.Ordinal);
+        var changed = ParsedModels(new CountingText(path, edited), stamp: "3");
+        Assert.Contains(original.Zip(changed), pair => !pair.First.Equals(pair.Second));
+    }
+
+    /// <summary>The Parse step's values of a fresh driver's first run, as a command-line build makes one; with a
+    /// stamp, the document carries it as FluxGen.targets sets it.</summary>
+    private static List<object> ParsedModels(AdditionalText document, string? stamp = null)
     {
         var compilation = GeneratorHarness.Compilation(new[] { "public class Unrelated { public int X => 1; }" });
-        var result = GeneratorHarness.Driver(new[] { document }, OpenApiModelTests.EveryModel).RunGenerators(compilation).GetRunResult().Results.Single();
+        var metadata = stamp is null
+            ? null
+            : new Dictionary<string, IReadOnlyDictionary<string, string>> { [document.Path] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.FluxGenStamp"] = stamp } };
+        var driver = CSharpGeneratorDriver.Create(
+            new[] { new FluxGenGenerator().AsSourceGenerator() },
+            new[] { document },
+            GeneratorHarness.ParseOptions(LanguageVersion.Latest),
+            new GlobalOptionsProvider(OpenApiModelTests.EveryModel, metadata),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
         return result.TrackedSteps[FluxGenGenerator.Steps.Parse].SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
+    }
+
+    /// <summary>An AdditionalFile that counts how often its text is asked for.</summary>
+    private sealed class CountingText(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text);
+
+        public int Loads { get; private set; }
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default)
+        {
+            Loads++;
+            return _text;
+        }
     }
 }

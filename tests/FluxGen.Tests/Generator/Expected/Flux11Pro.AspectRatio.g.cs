@@ -28,45 +28,22 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public static class Flux11ProAspectRatioExtensions
     {
+        private static readonly string[] s_wireValues = { "1:1", "3:4", "4:3", "9:16", "16:9" };
+
         /// <summary>The string the API uses for <paramref name="value"/>.</summary>
         /// <param name="value">A defined member.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireValue(this Flux11ProAspectRatio value) => value switch
-        {
-            Flux11ProAspectRatio.Ratio1x1 => "1:1",
-            Flux11ProAspectRatio.Ratio3x4 => "3:4",
-            Flux11ProAspectRatio.Ratio4x3 => "4:3",
-            Flux11ProAspectRatio.Ratio9x16 => "9:16",
-            Flux11ProAspectRatio.Ratio16x9 => "16:9",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Flux11ProAspectRatio value."),
-        };
+        public static string ToWireValue(this Flux11ProAspectRatio value) =>
+            (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw global::Apiframe.Serialization.ApiframeWireValues.NotDefined(nameof(value), value, "Flux11ProAspectRatio");
 
         /// <summary>Reads a wire string; unknown strings give <see langword="false"/>.</summary>
         /// <param name="text">The string from the wire.</param>
         /// <param name="value">The member it names.</param>
         public static bool TryParseWireValue(string? text, out Flux11ProAspectRatio value)
         {
-            switch (text)
-            {
-                case "1:1":
-                    value = Flux11ProAspectRatio.Ratio1x1;
-                    return true;
-                case "3:4":
-                    value = Flux11ProAspectRatio.Ratio3x4;
-                    return true;
-                case "4:3":
-                    value = Flux11ProAspectRatio.Ratio4x3;
-                    return true;
-                case "9:16":
-                    value = Flux11ProAspectRatio.Ratio9x16;
-                    return true;
-                case "16:9":
-                    value = Flux11ProAspectRatio.Ratio16x9;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            var index = global::Apiframe.Serialization.ApiframeWireValues.IndexOf(s_wireValues, text);
+            value = index < 0 ? default : (Flux11ProAspectRatio)index;
+            return index >= 0;
         }
 
         /// <summary>Whether <paramref name="value"/> is one the schema defines; a cast can make any number an enum value.</summary>

@@ -22,37 +22,22 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public static class Flux11ProOutputFormatExtensions
     {
+        private static readonly string[] s_wireValues = { "jpg", "png", "webp" };
+
         /// <summary>The string the API uses for <paramref name="value"/>.</summary>
         /// <param name="value">A defined member.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireValue(this Flux11ProOutputFormat value) => value switch
-        {
-            Flux11ProOutputFormat.Jpg => "jpg",
-            Flux11ProOutputFormat.Png => "png",
-            Flux11ProOutputFormat.Webp => "webp",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Flux11ProOutputFormat value."),
-        };
+        public static string ToWireValue(this Flux11ProOutputFormat value) =>
+            (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw global::Apiframe.Serialization.ApiframeWireValues.NotDefined(nameof(value), value, "Flux11ProOutputFormat");
 
         /// <summary>Reads a wire string; unknown strings give <see langword="false"/>.</summary>
         /// <param name="text">The string from the wire.</param>
         /// <param name="value">The member it names.</param>
         public static bool TryParseWireValue(string? text, out Flux11ProOutputFormat value)
         {
-            switch (text)
-            {
-                case "jpg":
-                    value = Flux11ProOutputFormat.Jpg;
-                    return true;
-                case "png":
-                    value = Flux11ProOutputFormat.Png;
-                    return true;
-                case "webp":
-                    value = Flux11ProOutputFormat.Webp;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            var index = global::Apiframe.Serialization.ApiframeWireValues.IndexOf(s_wireValues, text);
+            value = index < 0 ? default : (Flux11ProOutputFormat)index;
+            return index >= 0;
         }
 
         /// <summary>Whether <paramref name="value"/> is one the schema defines; a cast can make any number an enum value.</summary>

@@ -22,37 +22,22 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public static class WebhookEventExtensions
     {
+        private static readonly string[] s_wireValues = { "progress", "completed", "failed" };
+
         /// <summary>The string the API uses for <paramref name="value"/>.</summary>
         /// <param name="value">A defined member.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireValue(this WebhookEvent value) => value switch
-        {
-            WebhookEvent.Progress => "progress",
-            WebhookEvent.Completed => "completed",
-            WebhookEvent.Failed => "failed",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined WebhookEvent value."),
-        };
+        public static string ToWireValue(this WebhookEvent value) =>
+            (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw global::Apiframe.Serialization.ApiframeWireValues.NotDefined(nameof(value), value, "WebhookEvent");
 
         /// <summary>Reads a wire string; unknown strings give <see langword="false"/>.</summary>
         /// <param name="text">The string from the wire.</param>
         /// <param name="value">The member it names.</param>
         public static bool TryParseWireValue(string? text, out WebhookEvent value)
         {
-            switch (text)
-            {
-                case "progress":
-                    value = WebhookEvent.Progress;
-                    return true;
-                case "completed":
-                    value = WebhookEvent.Completed;
-                    return true;
-                case "failed":
-                    value = WebhookEvent.Failed;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            var index = global::Apiframe.Serialization.ApiframeWireValues.IndexOf(s_wireValues, text);
+            value = index < 0 ? default : (WebhookEvent)index;
+            return index >= 0;
         }
 
         /// <summary>Whether <paramref name="value"/> is one the schema defines; a cast can make any number an enum value.</summary>

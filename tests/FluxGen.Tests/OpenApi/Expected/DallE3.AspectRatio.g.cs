@@ -22,37 +22,22 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public static class DallE3AspectRatioExtensions
     {
+        private static readonly string[] s_wireValues = { "1:1", "3:2", "2:3" };
+
         /// <summary>The string the API uses for <paramref name="value"/>.</summary>
         /// <param name="value">A defined member.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireValue(this DallE3AspectRatio value) => value switch
-        {
-            DallE3AspectRatio.Ratio1x1 => "1:1",
-            DallE3AspectRatio.Ratio3x2 => "3:2",
-            DallE3AspectRatio.Ratio2x3 => "2:3",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined DallE3AspectRatio value."),
-        };
+        public static string ToWireValue(this DallE3AspectRatio value) =>
+            (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw global::Apiframe.Serialization.ApiframeWireValues.NotDefined(nameof(value), value, "DallE3AspectRatio");
 
         /// <summary>Reads a wire string; unknown strings give <see langword="false"/>.</summary>
         /// <param name="text">The string from the wire.</param>
         /// <param name="value">The member it names.</param>
         public static bool TryParseWireValue(string? text, out DallE3AspectRatio value)
         {
-            switch (text)
-            {
-                case "1:1":
-                    value = DallE3AspectRatio.Ratio1x1;
-                    return true;
-                case "3:2":
-                    value = DallE3AspectRatio.Ratio3x2;
-                    return true;
-                case "2:3":
-                    value = DallE3AspectRatio.Ratio2x3;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            var index = global::Apiframe.Serialization.ApiframeWireValues.IndexOf(s_wireValues, text);
+            value = index < 0 ? default : (DallE3AspectRatio)index;
+            return index >= 0;
         }
 
         /// <summary>Whether <paramref name="value"/> is one the schema defines; a cast can make any number an enum value.</summary>

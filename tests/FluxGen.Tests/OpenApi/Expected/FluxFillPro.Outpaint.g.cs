@@ -34,53 +34,22 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public static class FluxFillProOutpaintExtensions
     {
+        private static readonly string[] s_wireValues = { "Zoom out 1.5x", "Zoom out 2x", "Make square", "Left outpaint", "Right outpaint", "Top outpaint", "Bottom outpaint" };
+
         /// <summary>The string the API uses for <paramref name="value"/>.</summary>
         /// <param name="value">A defined member.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireValue(this FluxFillProOutpaint value) => value switch
-        {
-            FluxFillProOutpaint.ZoomOut1_5x => "Zoom out 1.5x",
-            FluxFillProOutpaint.ZoomOut2x => "Zoom out 2x",
-            FluxFillProOutpaint.MakeSquare => "Make square",
-            FluxFillProOutpaint.LeftOutpaint => "Left outpaint",
-            FluxFillProOutpaint.RightOutpaint => "Right outpaint",
-            FluxFillProOutpaint.TopOutpaint => "Top outpaint",
-            FluxFillProOutpaint.BottomOutpaint => "Bottom outpaint",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FluxFillProOutpaint value."),
-        };
+        public static string ToWireValue(this FluxFillProOutpaint value) =>
+            (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw global::Apiframe.Serialization.ApiframeWireValues.NotDefined(nameof(value), value, "FluxFillProOutpaint");
 
         /// <summary>Reads a wire string; unknown strings give <see langword="false"/>.</summary>
         /// <param name="text">The string from the wire.</param>
         /// <param name="value">The member it names.</param>
         public static bool TryParseWireValue(string? text, out FluxFillProOutpaint value)
         {
-            switch (text)
-            {
-                case "Zoom out 1.5x":
-                    value = FluxFillProOutpaint.ZoomOut1_5x;
-                    return true;
-                case "Zoom out 2x":
-                    value = FluxFillProOutpaint.ZoomOut2x;
-                    return true;
-                case "Make square":
-                    value = FluxFillProOutpaint.MakeSquare;
-                    return true;
-                case "Left outpaint":
-                    value = FluxFillProOutpaint.LeftOutpaint;
-                    return true;
-                case "Right outpaint":
-                    value = FluxFillProOutpaint.RightOutpaint;
-                    return true;
-                case "Top outpaint":
-                    value = FluxFillProOutpaint.TopOutpaint;
-                    return true;
-                case "Bottom outpaint":
-                    value = FluxFillProOutpaint.BottomOutpaint;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            var index = global::Apiframe.Serialization.ApiframeWireValues.IndexOf(s_wireValues, text);
+            value = index < 0 ? default : (FluxFillProOutpaint)index;
+            return index >= 0;
         }
 
         /// <summary>Whether <paramref name="value"/> is one the schema defines; a cast can make any number an enum value.</summary>

@@ -19,33 +19,22 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public static class FluxFillProOutputFormatExtensions
     {
+        private static readonly string[] s_wireValues = { "jpg", "png" };
+
         /// <summary>The string the API uses for <paramref name="value"/>.</summary>
         /// <param name="value">A defined member.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireValue(this FluxFillProOutputFormat value) => value switch
-        {
-            FluxFillProOutputFormat.Jpg => "jpg",
-            FluxFillProOutputFormat.Png => "png",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FluxFillProOutputFormat value."),
-        };
+        public static string ToWireValue(this FluxFillProOutputFormat value) =>
+            (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw global::Apiframe.Serialization.ApiframeWireValues.NotDefined(nameof(value), value, "FluxFillProOutputFormat");
 
         /// <summary>Reads a wire string; unknown strings give <see langword="false"/>.</summary>
         /// <param name="text">The string from the wire.</param>
         /// <param name="value">The member it names.</param>
         public static bool TryParseWireValue(string? text, out FluxFillProOutputFormat value)
         {
-            switch (text)
-            {
-                case "jpg":
-                    value = FluxFillProOutputFormat.Jpg;
-                    return true;
-                case "png":
-                    value = FluxFillProOutputFormat.Png;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            var index = global::Apiframe.Serialization.ApiframeWireValues.IndexOf(s_wireValues, text);
+            value = index < 0 ? default : (FluxFillProOutputFormat)index;
+            return index >= 0;
         }
 
         /// <summary>Whether <paramref name="value"/> is one the schema defines; a cast can make any number an enum value.</summary>

@@ -22,37 +22,22 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public static class Kling30OmniAspectRatioExtensions
     {
+        private static readonly string[] s_wireValues = { "16:9", "9:16", "1:1" };
+
         /// <summary>The string the API uses for <paramref name="value"/>.</summary>
         /// <param name="value">A defined member.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireValue(this Kling30OmniAspectRatio value) => value switch
-        {
-            Kling30OmniAspectRatio.Ratio16x9 => "16:9",
-            Kling30OmniAspectRatio.Ratio9x16 => "9:16",
-            Kling30OmniAspectRatio.Ratio1x1 => "1:1",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Kling30OmniAspectRatio value."),
-        };
+        public static string ToWireValue(this Kling30OmniAspectRatio value) =>
+            (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw global::Apiframe.Serialization.ApiframeWireValues.NotDefined(nameof(value), value, "Kling30OmniAspectRatio");
 
         /// <summary>Reads a wire string; unknown strings give <see langword="false"/>.</summary>
         /// <param name="text">The string from the wire.</param>
         /// <param name="value">The member it names.</param>
         public static bool TryParseWireValue(string? text, out Kling30OmniAspectRatio value)
         {
-            switch (text)
-            {
-                case "16:9":
-                    value = Kling30OmniAspectRatio.Ratio16x9;
-                    return true;
-                case "9:16":
-                    value = Kling30OmniAspectRatio.Ratio9x16;
-                    return true;
-                case "1:1":
-                    value = Kling30OmniAspectRatio.Ratio1x1;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            var index = global::Apiframe.Serialization.ApiframeWireValues.IndexOf(s_wireValues, text);
+            value = index < 0 ? default : (Kling30OmniAspectRatio)index;
+            return index >= 0;
         }
 
         /// <summary>Whether <paramref name="value"/> is one the schema defines; a cast can make any number an enum value.</summary>

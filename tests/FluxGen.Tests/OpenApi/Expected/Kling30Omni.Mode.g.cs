@@ -22,37 +22,22 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public static class Kling30OmniModeExtensions
     {
+        private static readonly string[] s_wireValues = { "standard", "pro", "4k" };
+
         /// <summary>The string the API uses for <paramref name="value"/>.</summary>
         /// <param name="value">A defined member.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireValue(this Kling30OmniMode value) => value switch
-        {
-            Kling30OmniMode.Standard => "standard",
-            Kling30OmniMode.Pro => "pro",
-            Kling30OmniMode.Value4k => "4k",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Kling30OmniMode value."),
-        };
+        public static string ToWireValue(this Kling30OmniMode value) =>
+            (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw global::Apiframe.Serialization.ApiframeWireValues.NotDefined(nameof(value), value, "Kling30OmniMode");
 
         /// <summary>Reads a wire string; unknown strings give <see langword="false"/>.</summary>
         /// <param name="text">The string from the wire.</param>
         /// <param name="value">The member it names.</param>
         public static bool TryParseWireValue(string? text, out Kling30OmniMode value)
         {
-            switch (text)
-            {
-                case "standard":
-                    value = Kling30OmniMode.Standard;
-                    return true;
-                case "pro":
-                    value = Kling30OmniMode.Pro;
-                    return true;
-                case "4k":
-                    value = Kling30OmniMode.Value4k;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            var index = global::Apiframe.Serialization.ApiframeWireValues.IndexOf(s_wireValues, text);
+            value = index < 0 ? default : (Kling30OmniMode)index;
+            return index >= 0;
         }
 
         /// <summary>Whether <paramref name="value"/> is one the schema defines; a cast can make any number an enum value.</summary>

@@ -19,33 +19,22 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public static class Kling30OmniVideoReferenceTypeExtensions
     {
+        private static readonly string[] s_wireValues = { "feature", "base" };
+
         /// <summary>The string the API uses for <paramref name="value"/>.</summary>
         /// <param name="value">A defined member.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireValue(this Kling30OmniVideoReferenceType value) => value switch
-        {
-            Kling30OmniVideoReferenceType.Feature => "feature",
-            Kling30OmniVideoReferenceType.Base => "base",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Kling30OmniVideoReferenceType value."),
-        };
+        public static string ToWireValue(this Kling30OmniVideoReferenceType value) =>
+            (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw global::Apiframe.Serialization.ApiframeWireValues.NotDefined(nameof(value), value, "Kling30OmniVideoReferenceType");
 
         /// <summary>Reads a wire string; unknown strings give <see langword="false"/>.</summary>
         /// <param name="text">The string from the wire.</param>
         /// <param name="value">The member it names.</param>
         public static bool TryParseWireValue(string? text, out Kling30OmniVideoReferenceType value)
         {
-            switch (text)
-            {
-                case "feature":
-                    value = Kling30OmniVideoReferenceType.Feature;
-                    return true;
-                case "base":
-                    value = Kling30OmniVideoReferenceType.Base;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            var index = global::Apiframe.Serialization.ApiframeWireValues.IndexOf(s_wireValues, text);
+            value = index < 0 ? default : (Kling30OmniVideoReferenceType)index;
+            return index >= 0;
         }
 
         /// <summary>Whether <paramref name="value"/> is one the schema defines; a cast can make any number an enum value.</summary>

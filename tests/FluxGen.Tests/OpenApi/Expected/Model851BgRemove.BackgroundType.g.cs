@@ -31,49 +31,22 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public static class Model851BgRemoveBackgroundTypeExtensions
     {
+        private static readonly string[] s_wireValues = { "rgba", "map", "green", "white", "blur", "overlay" };
+
         /// <summary>The string the API uses for <paramref name="value"/>.</summary>
         /// <param name="value">A defined member.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireValue(this Model851BgRemoveBackgroundType value) => value switch
-        {
-            Model851BgRemoveBackgroundType.Rgba => "rgba",
-            Model851BgRemoveBackgroundType.Map => "map",
-            Model851BgRemoveBackgroundType.Green => "green",
-            Model851BgRemoveBackgroundType.White => "white",
-            Model851BgRemoveBackgroundType.Blur => "blur",
-            Model851BgRemoveBackgroundType.Overlay => "overlay",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Model851BgRemoveBackgroundType value."),
-        };
+        public static string ToWireValue(this Model851BgRemoveBackgroundType value) =>
+            (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw global::Apiframe.Serialization.ApiframeWireValues.NotDefined(nameof(value), value, "Model851BgRemoveBackgroundType");
 
         /// <summary>Reads a wire string; unknown strings give <see langword="false"/>.</summary>
         /// <param name="text">The string from the wire.</param>
         /// <param name="value">The member it names.</param>
         public static bool TryParseWireValue(string? text, out Model851BgRemoveBackgroundType value)
         {
-            switch (text)
-            {
-                case "rgba":
-                    value = Model851BgRemoveBackgroundType.Rgba;
-                    return true;
-                case "map":
-                    value = Model851BgRemoveBackgroundType.Map;
-                    return true;
-                case "green":
-                    value = Model851BgRemoveBackgroundType.Green;
-                    return true;
-                case "white":
-                    value = Model851BgRemoveBackgroundType.White;
-                    return true;
-                case "blur":
-                    value = Model851BgRemoveBackgroundType.Blur;
-                    return true;
-                case "overlay":
-                    value = Model851BgRemoveBackgroundType.Overlay;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            var index = global::Apiframe.Serialization.ApiframeWireValues.IndexOf(s_wireValues, text);
+            value = index < 0 ? default : (Model851BgRemoveBackgroundType)index;
+            return index >= 0;
         }
 
         /// <summary>Whether <paramref name="value"/> is one the schema defines; a cast can make any number an enum value.</summary>

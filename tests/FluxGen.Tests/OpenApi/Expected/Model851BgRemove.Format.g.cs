@@ -19,33 +19,22 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public static class Model851BgRemoveFormatExtensions
     {
+        private static readonly string[] s_wireValues = { "png", "jpg" };
+
         /// <summary>The string the API uses for <paramref name="value"/>.</summary>
         /// <param name="value">A defined member.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireValue(this Model851BgRemoveFormat value) => value switch
-        {
-            Model851BgRemoveFormat.Png => "png",
-            Model851BgRemoveFormat.Jpg => "jpg",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Model851BgRemoveFormat value."),
-        };
+        public static string ToWireValue(this Model851BgRemoveFormat value) =>
+            (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw global::Apiframe.Serialization.ApiframeWireValues.NotDefined(nameof(value), value, "Model851BgRemoveFormat");
 
         /// <summary>Reads a wire string; unknown strings give <see langword="false"/>.</summary>
         /// <param name="text">The string from the wire.</param>
         /// <param name="value">The member it names.</param>
         public static bool TryParseWireValue(string? text, out Model851BgRemoveFormat value)
         {
-            switch (text)
-            {
-                case "png":
-                    value = Model851BgRemoveFormat.Png;
-                    return true;
-                case "jpg":
-                    value = Model851BgRemoveFormat.Jpg;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            var index = global::Apiframe.Serialization.ApiframeWireValues.IndexOf(s_wireValues, text);
+            value = index < 0 ? default : (Model851BgRemoveFormat)index;
+            return index >= 0;
         }
 
         /// <summary>Whether <paramref name="value"/> is one the schema defines; a cast can make any number an enum value.</summary>

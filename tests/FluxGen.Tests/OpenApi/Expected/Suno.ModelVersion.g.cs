@@ -31,49 +31,22 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public static class SunoModelVersionExtensions
     {
+        private static readonly string[] s_wireValues = { "V4", "V4_5", "V4_5ALL", "V4_5PLUS", "V5", "V5_5" };
+
         /// <summary>The string the API uses for <paramref name="value"/>.</summary>
         /// <param name="value">A defined member.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireValue(this SunoModelVersion value) => value switch
-        {
-            SunoModelVersion.V4 => "V4",
-            SunoModelVersion.V4_5 => "V4_5",
-            SunoModelVersion.V4_5ALL => "V4_5ALL",
-            SunoModelVersion.V4_5PLUS => "V4_5PLUS",
-            SunoModelVersion.V5 => "V5",
-            SunoModelVersion.V5_5 => "V5_5",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined SunoModelVersion value."),
-        };
+        public static string ToWireValue(this SunoModelVersion value) =>
+            (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw global::Apiframe.Serialization.ApiframeWireValues.NotDefined(nameof(value), value, "SunoModelVersion");
 
         /// <summary>Reads a wire string; unknown strings give <see langword="false"/>.</summary>
         /// <param name="text">The string from the wire.</param>
         /// <param name="value">The member it names.</param>
         public static bool TryParseWireValue(string? text, out SunoModelVersion value)
         {
-            switch (text)
-            {
-                case "V4":
-                    value = SunoModelVersion.V4;
-                    return true;
-                case "V4_5":
-                    value = SunoModelVersion.V4_5;
-                    return true;
-                case "V4_5ALL":
-                    value = SunoModelVersion.V4_5ALL;
-                    return true;
-                case "V4_5PLUS":
-                    value = SunoModelVersion.V4_5PLUS;
-                    return true;
-                case "V5":
-                    value = SunoModelVersion.V5;
-                    return true;
-                case "V5_5":
-                    value = SunoModelVersion.V5_5;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            var index = global::Apiframe.Serialization.ApiframeWireValues.IndexOf(s_wireValues, text);
+            value = index < 0 ? default : (SunoModelVersion)index;
+            return index >= 0;
         }
 
         /// <summary>Whether <paramref name="value"/> is one the schema defines; a cast can make any number an enum value.</summary>

@@ -19,33 +19,22 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public static class SunoVocalGenderExtensions
     {
+        private static readonly string[] s_wireValues = { "m", "f" };
+
         /// <summary>The string the API uses for <paramref name="value"/>.</summary>
         /// <param name="value">A defined member.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireValue(this SunoVocalGender value) => value switch
-        {
-            SunoVocalGender.M => "m",
-            SunoVocalGender.F => "f",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined SunoVocalGender value."),
-        };
+        public static string ToWireValue(this SunoVocalGender value) =>
+            (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw global::Apiframe.Serialization.ApiframeWireValues.NotDefined(nameof(value), value, "SunoVocalGender");
 
         /// <summary>Reads a wire string; unknown strings give <see langword="false"/>.</summary>
         /// <param name="text">The string from the wire.</param>
         /// <param name="value">The member it names.</param>
         public static bool TryParseWireValue(string? text, out SunoVocalGender value)
         {
-            switch (text)
-            {
-                case "m":
-                    value = SunoVocalGender.M;
-                    return true;
-                case "f":
-                    value = SunoVocalGender.F;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            var index = global::Apiframe.Serialization.ApiframeWireValues.IndexOf(s_wireValues, text);
+            value = index < 0 ? default : (SunoVocalGender)index;
+            return index >= 0;
         }
 
         /// <summary>Whether <paramref name="value"/> is one the schema defines; a cast can make any number an enum value.</summary>

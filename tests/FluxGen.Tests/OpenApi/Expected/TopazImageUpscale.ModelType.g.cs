@@ -31,49 +31,22 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public static class TopazImageUpscaleModelTypeExtensions
     {
+        private static readonly string[] s_wireValues = { "standard-v2", "low-res-v2", "cgi", "high-fidelity-v2", "text-refine", "redefine" };
+
         /// <summary>The string the API uses for <paramref name="value"/>.</summary>
         /// <param name="value">A defined member.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireValue(this TopazImageUpscaleModelType value) => value switch
-        {
-            TopazImageUpscaleModelType.StandardV2 => "standard-v2",
-            TopazImageUpscaleModelType.LowResV2 => "low-res-v2",
-            TopazImageUpscaleModelType.Cgi => "cgi",
-            TopazImageUpscaleModelType.HighFidelityV2 => "high-fidelity-v2",
-            TopazImageUpscaleModelType.TextRefine => "text-refine",
-            TopazImageUpscaleModelType.Redefine => "redefine",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined TopazImageUpscaleModelType value."),
-        };
+        public static string ToWireValue(this TopazImageUpscaleModelType value) =>
+            (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw global::Apiframe.Serialization.ApiframeWireValues.NotDefined(nameof(value), value, "TopazImageUpscaleModelType");
 
         /// <summary>Reads a wire string; unknown strings give <see langword="false"/>.</summary>
         /// <param name="text">The string from the wire.</param>
         /// <param name="value">The member it names.</param>
         public static bool TryParseWireValue(string? text, out TopazImageUpscaleModelType value)
         {
-            switch (text)
-            {
-                case "standard-v2":
-                    value = TopazImageUpscaleModelType.StandardV2;
-                    return true;
-                case "low-res-v2":
-                    value = TopazImageUpscaleModelType.LowResV2;
-                    return true;
-                case "cgi":
-                    value = TopazImageUpscaleModelType.Cgi;
-                    return true;
-                case "high-fidelity-v2":
-                    value = TopazImageUpscaleModelType.HighFidelityV2;
-                    return true;
-                case "text-refine":
-                    value = TopazImageUpscaleModelType.TextRefine;
-                    return true;
-                case "redefine":
-                    value = TopazImageUpscaleModelType.Redefine;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            var index = global::Apiframe.Serialization.ApiframeWireValues.IndexOf(s_wireValues, text);
+            value = index < 0 ? default : (TopazImageUpscaleModelType)index;
+            return index >= 0;
         }
 
         /// <summary>Whether <paramref name="value"/> is one the schema defines; a cast can make any number an enum value.</summary>
