@@ -54,8 +54,11 @@ public class PackageConsumerTests(ITestOutputHelper output)
             // server that read it once does not load 2 MB again (Schema/ReadCache); the project's own files are
             // read by content, since an editor can change them before they are saved.
             var editorConfig = File.ReadAllText(Path.Combine(work, "obj", "Release", "net10.0", "Consumer.GeneratedMSBuildEditorConfig.editorconfig"));
-            var stamps = editorConfig.Split('\n').Where(l => l.StartsWith("build_metadata.AdditionalFiles.FluxGenStamp = ", StringComparison.Ordinal)).ToList();
-            Assert.True(stamps.Count == 1 && stamps[0].Trim().Length > "build_metadata.AdditionalFiles.FluxGenStamp = ".Length, editorConfig);
+            const string stampKey = "build_metadata.AdditionalFiles.FluxGenStamp = ";
+            var stamped = editorConfig.Split('\n').Select((line, i) => (line.Trim(), i))
+                .Where(l => l.Item1.StartsWith(stampKey, StringComparison.Ordinal) && l.Item1.Length > stampKey.Length).ToList();
+            Assert.True(stamped.Count == 1, editorConfig);
+            Assert.EndsWith("apiframe/openapi.json]", editorConfig.Split('\n').Take(stamped[0].i).Last(l => l.StartsWith('[')).Trim().Replace('\\', '/'));
             await using (var emulator = await ApiframeEmulator.StartAsync(new EmulatorOptions { TimeScale = 0.05 }))
             {
                 var environment = new Dictionary<string, string> { ["APIFRAME_API_KEY"] = "afk_consumer", ["APIFRAME_BASE_URL"] = emulator.BaseAddress.ToString() };
