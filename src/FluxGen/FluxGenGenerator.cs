@@ -111,16 +111,17 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Usage);
 
         // Each model keeps only which of its own names the code uses, so naming one more model reruns that model alone.
+        // What every model shares is combined once and then with each model: every per-item step is driver work for
+        // each of a document's hundred models in every build.
+        var shared = claims.Combine(options).Combine(references).Combine(named)
+            .Select(static (input, _) => new ModelContext(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right));
         var models = kept
-            .Combine(claims)
-            .Combine(options)
-            .Combine(references)
-            .Combine(named)
+            .Combine(shared)
             .Select(static (input, _) =>
             {
-                var parsedModel = input.Left.Left.Left.Left;
-                var namedAs = parsedModel.Model is { } model ? ModelUsage.FirstNamed(input.Right, model) : null;
-                return new ModelInput(parsedModel, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, namedAs);
+                var (parsedModel, common) = input;
+                var namedAs = parsedModel.Model is { } model ? ModelUsage.FirstNamed(common.Named, model) : null;
+                return new ModelInput(parsedModel, common.Claims, common.Options, common.References, namedAs);
             })
             .WithTrackingName(Steps.Model);
 
@@ -128,7 +129,7 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(models, static (spc, input) => ModelOutput.Emit(spc, input, Version));
 
-        var shared = models
+        var sharedEnums = models
             .Select(static (input, _) => input.Parsed.Model is not { } model || !input.Selected
                 ? EquatableArray<SharedEnum>.Empty
                 : model.SharedEnums.Select(e => new SharedEnum(e, model.FilePath, model.ModelId)).ToEquatableArray())
@@ -138,7 +139,7 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             .Select(static (input, _) => new SharedInput(input.Left.Left.SelectMany(x => x).OrderBy(x => x.FilePath, StringComparer.Ordinal).ToEquatableArray(), input.Left.Right, input.Right))
             .WithTrackingName(Steps.Shared);
 
-        context.RegisterSourceOutput(shared, static (spc, input) => ModelOutput.EmitShared(spc, input, Version));
+        context.RegisterSourceOutput(sharedEnums, static (spc, input) => ModelOutput.EmitShared(spc, input, Version));
 
         // Every documented model the code does not name yet (of the documents kept), declared without members so
         // completion can offer it.

@@ -10,6 +10,9 @@ namespace FluxGen;
 /// <summary>A file's model id claim; the first file (by path) that claims an id or a type prefix wins.</summary>
 internal sealed record ModelClaim(string ModelId, string Prefix, string FilePath, bool FromDocument, int Position);
 
+/// <summary>What every model's step shares: the claims, the options, the references and the names the code uses.</summary>
+internal sealed record ModelContext(EquatableArray<ModelClaim> Claims, GeneratorOptions Options, ReferenceSet References, EquatableArray<string> Named);
+
 /// <param name="NamedAs">The first of the model's record names the project's code uses, if any.</param>
 internal sealed record ModelInput(SchemaParseResult Parsed, EquatableArray<ModelClaim> Claims, GeneratorOptions Options, ReferenceSet References, string? NamedAs)
 {

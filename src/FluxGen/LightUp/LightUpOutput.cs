@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using FluxGen.Emit;
 using FluxGen.Schema.Model;
 using Microsoft.CodeAnalysis;
@@ -32,11 +33,15 @@ internal static class LightUpOutput
         context.RegisterSourceOutput(input, static (spc, input) => Emit(spc, input));
 
         // The AI light-up builds requests for any image model by id, so it gets a table of every image model the
-        // generator read, whether or not that model's types are written.
+        // generator read, whether or not that model's types are written. Only where that light-up is emitted: a
+        // project without Microsoft.Extensions.AI does not pay for reading 100 models into a table every build.
+        var wanted = input.Select(static (value, _) => value.ClientHere && Contains(value.Features, "AI"));
         var table = models
-            .Select(static (model, _) => ImageModelTable.From(model.Parsed.Model, model.Parsed.FromDocument))
             .Collect()
-            .Select(static (entries, _) => ImageModelTable.Settle(entries))
+            .Combine(wanted)
+            .Select(static (pair, _) => pair.Right
+                ? ImageModelTable.Settle(pair.Left.Select(model => ImageModelTable.From(model.Parsed.Model, model.Parsed.FromDocument)))
+                : EquatableArray<ImageModelEntry>.Empty)
             .WithTrackingName(TableStep);
         context.RegisterSourceOutput(input.Combine(table), static (spc, pair) =>
         {

@@ -15,12 +15,13 @@ namespace FluxGen.Schema;
 /// keeps this assembly loaded between builds, and a read depends only on the path and the text, so the result of the
 /// previous build is still right when both are equal.
 /// <para>
-/// The package's build targets stamp each JSON AdditionalFile with its modification time (<see cref="StampMetadata"/>,
-/// the same signal MSBuild's own incremental build trusts). With a stamp, an unchanged file is not even loaded: getting
-/// a 2 MB document's text and comparing it cost more than the rest of the generator's run. Without one (a host that
-/// does not run the targets), entries are compared by their full text, only when it is long enough to matter (a
-/// string compare is far cheaper than a parse, and no hash can collide). The cache is bounded by
-/// <see cref="Capacity"/> and drops the least recently used entry.
+/// The package's build targets stamp the package's own files (its schemas and the bundled document) with their
+/// modification time (<see cref="StampMetadata"/>, the same signal MSBuild's own incremental build trusts). With a
+/// stamp, an unchanged file is not even loaded: getting a 2 MB document's text and comparing it cost more than the rest
+/// of the generator's run. A project's own files get no stamp (an editor can change them before they are saved) and
+/// are compared by their full text, only when it is long enough to matter (a string compare is far cheaper than a
+/// parse, and no hash can collide). The cache is bounded by <see cref="Capacity"/> and drops the least recently used
+/// entry.
 /// </para>
 /// </remarks>
 internal static class ReadCache
@@ -57,7 +58,8 @@ internal static class ReadCache
         }
 
         var content = text.ToString();
-        if (content.Length < MinLength)
+        // A stamped file is kept whatever its size: the next build skips even the read of a small one.
+        if (content.Length < MinLength && string.IsNullOrEmpty(stamp))
         {
             return read(text, content);
         }

@@ -50,15 +50,11 @@ public class PackageConsumerTests(ITestOutputHelper output)
             Assert.True(build.ExitCode == 0, build.Output);
             output.WriteLine(Tail(build.Output, 4));
 
-            // The bundled document, and only it, reaches the generator with its modification time, so a compiler
-            // server that read it once does not load 2 MB again (Schema/ReadCache); the project's own files are
-            // read by content, since an editor can change them before they are saved.
-            var editorConfig = File.ReadAllText(Path.Combine(work, "obj", "Release", "net10.0", "Consumer.GeneratedMSBuildEditorConfig.editorconfig"));
-            const string stampKey = "build_metadata.AdditionalFiles.FluxGenStamp = ";
-            var stamped = editorConfig.Split('\n').Select((line, i) => (line.Trim(), i))
-                .Where(l => l.Item1.StartsWith(stampKey, StringComparison.Ordinal) && l.Item1.Length > stampKey.Length).ToList();
-            Assert.True(stamped.Count == 1, editorConfig);
-            Assert.EndsWith("apiframe/openapi.json]", editorConfig.Split('\n').Take(stamped[0].i).Last(l => l.StartsWith('[')).Trim().Replace('\\', '/'));
+            // The package's own files (its schema and the bundled document), and only they, reach the generator with
+            // their modification time, so a compiler server that read them once does not load them again
+            // (Schema/ReadCache); a project's own files are read by content, since an editor can change them before
+            // they are saved. Step 4 below adds one and checks it is not stamped.
+            AssertStampedFiles(work, version, 2);
             await using (var emulator = await ApiframeEmulator.StartAsync(new EmulatorOptions { TimeScale = 0.05 }))
             {
                 var environment = new Dictionary<string, string> { ["APIFRAME_API_KEY"] = "afk_consumer", ["APIFRAME_BASE_URL"] = emulator.BaseAddress.ToString() };
@@ -107,6 +103,7 @@ public class PackageConsumerTests(ITestOutputHelper output)
             File.WriteAllText(Path.Combine(work, "Second.cs"), "namespace Consumer;\n\ninternal static class Second\n{\n    internal static string Body() => new Apiframe.FluxDevRequest(\"a second model\") { FluxParams = new() { AspectRatio = Apiframe.FluxDevAspectRatio.Ratio9x16 } }.ToJson();\n}\n");
             var second = await DotnetCli.RunAsync(work, null, "build", "-c", "Release", "-f", "net10.0");
             Assert.True(second.ExitCode == 0, second.Output);
+            AssertStampedFiles(work, version, 2);
 
             // 4b. A newer copy of Apiframe's document, dropped in with one line, supersedes the bundled one as a whole:
             //     its new model is typed, nothing is a duplicate, and the drift (FLUXGEN043) is an Info, so warnings as
@@ -151,6 +148,18 @@ public class PackageConsumerTests(ITestOutputHelper output)
     }
 
     /// <summary>Every string in a JSON tree (the messages of a SARIF log, whichever SARIF version wrote it).</summary>
+    private static void AssertStampedFiles(string work, string version, int count)
+    {
+        const string stampKey = "build_metadata.AdditionalFiles.FluxGenStamp = ";
+        var lines = File.ReadAllLines(Path.Combine(work, "obj", "Release", "net10.0", "Consumer.GeneratedMSBuildEditorConfig.editorconfig"));
+        var sections = lines.Select((line, i) => (Line: line.Trim(), Index: i))
+            .Where(l => l.Line.StartsWith(stampKey, StringComparison.Ordinal) && l.Line.Length > stampKey.Length)
+            .Select(l => lines.Take(l.Index).Last(h => h.StartsWith('[')).Replace('\\', '/'))
+            .ToList();
+        Assert.True(sections.Count == count, string.Join("\n", lines));
+        Assert.All(sections, section => Assert.Contains($"/fluxgen/{version}/schema/", section, StringComparison.OrdinalIgnoreCase));
+    }
+
     private static IEnumerable<string> Strings(System.Text.Json.JsonElement element) => element.ValueKind switch
     {
         System.Text.Json.JsonValueKind.String => [element.GetString()!],

@@ -176,6 +176,19 @@ public class LightUpTests
         Assert.DoesNotContain("/v2/images/edit", table);
     }
 
+    [Fact]
+    public void Without_Microsoft_Extensions_AI_no_build_reads_the_document_into_the_image_model_table()
+    {
+        var plain = RunWithDocument(PlainApp, ReferenceSets.Net100, LanguageVersion.Latest);
+        var withAi = RunWithDocument(AiApp, AiReferences.Net100(), LanguageVersion.Latest);
+
+        static int Entries(RunOutcome outcome) =>
+            ((System.Collections.IEnumerable)Assert.Single(Assert.Single(outcome.RunResult.Results.Single().TrackedSteps[LightUpOutput.TableStep]).Outputs).Value).Cast<object>().Count();
+
+        Assert.Equal(0, Entries(plain));
+        Assert.True(Entries(withAi) > 20);
+    }
+
     [Theory]
     [InlineData(9, false)]
     [InlineData(10, true)]

@@ -120,6 +120,25 @@ public class DocumentReadCacheTests
     }
 
     [Fact]
+    public void AStampedSmallSchemaFileIsKeptToo()
+    {
+        // The package's own schema file is far below the size at which unstamped files are kept; its stamp keeps it.
+        var path = $"/schema/{Guid.NewGuid():N}/flux-1.1-pro.json";
+        Assert.True(GeneratorHarness.FluxSchema.Length < FluxGen.Schema.ReadCache.MinLength);
+        var first = ParsedModels(new CountingText(path, GeneratorHarness.FluxSchema), stamp: "1");
+
+        var second = new CountingText(path, GeneratorHarness.FluxSchema);
+        var secondModels = ParsedModels(second, stamp: "1");
+        Assert.Equal(0, second.Loads);
+        Assert.Same(Assert.Single(first), Assert.Single(secondModels));
+
+        // Unstamped, the same small file is loaded and read every time.
+        var unstamped = new CountingText(path, GeneratorHarness.FluxSchema);
+        Assert.NotSame(Assert.Single(first), Assert.Single(ParsedModels(unstamped)));
+        Assert.True(unstamped.Loads > 0);
+    }
+
+    [Fact]
     public void ANewStampLoadsTheDocumentAndReadsItOnlyWhenItChanged()
     {
         var path = $"/schema/{Guid.NewGuid():N}/openapi.json";

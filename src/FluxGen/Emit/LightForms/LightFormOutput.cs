@@ -47,10 +47,11 @@ internal static class LightFormOutput
             return Visibility.Parse("internal", setting).Value.Embedded;
         });
 
+        // Collected first, then reduced in one step: a per-model step would be driver work for each of a document's
+        // hundred models in every build.
         var input = parsed
-            .Select(static (result, _) => LightModel.From(result))
-            .Where(static model => model is not null)
             .Collect()
+            .Select(static (results, _) => results.Select(LightModel.From).Where(model => model is not null).Select(model => model!).ToEquatableArray())
             .Combine(claims)
             .Combine(options)
             .Combine(references)
@@ -59,7 +60,7 @@ internal static class LightFormOutput
             .Select(static (all, _) =>
             {
                 var (((((models, modelClaims), generatorOptions), referenceSet), names), embeds) = all;
-                return Select(models!, modelClaims, generatorOptions, referenceSet, names, embeds);
+                return Select(models.AsImmutableArray(), modelClaims, generatorOptions, referenceSet, names, embeds);
             })
             .WithTrackingName(trackingName);
 
