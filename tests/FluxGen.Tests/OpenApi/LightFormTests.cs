@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FluxGen.Emit.LightForms;
 using FluxGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;

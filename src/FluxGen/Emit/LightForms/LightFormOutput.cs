@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using FluxGen.References;
@@ -48,10 +50,10 @@ internal static class LightFormOutput
         });
 
         // Collected first, then reduced in one step: a per-model step would be driver work for each of a document's
-        // hundred models in every build.
+        // hundred models in every build. The last build's models and text are reused when nothing changed (LastForms).
         var input = parsed
             .Collect()
-            .Select(static (results, _) => results.Select(LightModel.From).Where(model => model is not null).Select(model => model!).ToEquatableArray())
+            .Select(static (results, _) => LastForms.Models(results))
             .Combine(claims)
             .Combine(options)
             .Combine(references)
@@ -71,7 +73,7 @@ internal static class LightFormOutput
                 return;
             }
 
-            spc.AddSource(HintName, Write(value));
+            spc.AddSource(HintName, LastForms.Text(value));
             if (value.DefinesEmbedded)
             {
                 spc.AddSource(RuntimeOutput.EmbeddedAttributeHint, RuntimeOutput.EmbeddedAttributeSource);
@@ -82,19 +84,47 @@ internal static class LightFormOutput
     private static LightFormInput Select(System.Collections.Immutable.ImmutableArray<LightModel> models, EquatableArray<ModelClaim> claims, GeneratorOptions options, ReferenceSet references, EquatableArray<string> named, bool embedded)
     {
         // A list, or '*', writes each listed model in full and no other: nothing is left to declare lightly.
-        var chosen = options.Models.Count > 0 || options.EveryModel
-            ? EquatableArray<LightModel>.Empty
-            : models.Where(m => !m.IsNamedIn(named) && !references.ProvidesModel(m.ModelId) && WinsClaim(m, claims)).ToEquatableArray();
-        var visibility = options.Visibility;
-        return new LightFormInput(chosen, options.Namespace, embedded, embedded && !visibility.Embedded);
+        if (options.Models.Count > 0 || options.EveryModel)
+        {
+            return new LightFormInput(EquatableArray<LightModel>.Empty, options.Namespace, embedded, embedded && !options.Visibility.Embedded);
+        }
+
+        // The first claim of each id and of each prefix, so settling a hundred models is not a hundred scans of a
+        // hundred claims.
+        var firstById = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstByPrefix = new Dictionary<string, int>(StringComparer.Ordinal);
+        var all = claims.AsImmutableArray();
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (!firstById.ContainsKey(all[i].ModelId))
+            {
+                firstById.Add(all[i].ModelId, i);
+            }
+
+            if (!firstByPrefix.ContainsKey(all[i].Prefix))
+            {
+                firstByPrefix.Add(all[i].Prefix, i);
+            }
+        }
+
+        var chosen = models.Where(m => !m.IsNamedIn(named) && !references.ProvidesModel(m.ModelId) && WinsClaim(m, all, firstById, firstByPrefix)).ToEquatableArray();
+        return new LightFormInput(chosen, options.Namespace, embedded, embedded && !options.Visibility.Embedded);
     }
 
-    // The claim that writes a model, as the model output settles it: a schema file's model of the same id or prefix
-    // is written instead, and a form of the same name would collide with it.
-    private static bool WinsClaim(LightModel model, EquatableArray<ModelClaim> claims)
+    // The claim that writes a model, as the model output settles it (the first claim of the same id or prefix): a
+    // schema file's model of the same id or prefix is written instead, and a form of the same name would collide.
+    private static bool WinsClaim(LightModel model, ImmutableArray<ModelClaim> claims, Dictionary<string, int> firstById, Dictionary<string, int> firstByPrefix)
     {
-        var first = claims.AsImmutableArray().FirstOrDefault(c => c.ModelId == model.ModelId || c.Prefix == model.Prefix);
-        return first is null || (first.FilePath == model.FilePath && first.Position == model.ClaimPosition);
+        var byId = firstById.TryGetValue(model.ModelId, out var idIndex) ? idIndex : int.MaxValue;
+        var byPrefix = firstByPrefix.TryGetValue(model.Prefix, out var prefixIndex) ? prefixIndex : int.MaxValue;
+        var index = Math.Min(byId, byPrefix);
+        if (index == int.MaxValue)
+        {
+            return true;
+        }
+
+        var first = claims[index];
+        return first.FilePath == model.FilePath && first.Position == model.ClaimPosition;
     }
 
     /// <summary>The file: per form a summary line, the attribute line where embedded, and the declaration.</summary>
