@@ -89,7 +89,7 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             .Select(static (all, _) => ReferenceSet.From(all))
             .WithTrackingName(Steps.References);
 
-        var runtime = references.Combine(options).Combine(RuntimeParts.Usage(context))
+        var runtime = references.Combine(options).Combine(RuntimeParts.Usage(context, references))
             .Select(static (input, _) => new RuntimeInput(input.Left.Left, input.Left.Right, input.Right));
         context.RegisterSourceOutput(runtime, static (spc, input) => RuntimeOutput.Emit(spc, input, Version));
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using FluxGen.Emit;
 using FluxGen.LightUp;
+using FluxGen.References;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -29,7 +30,7 @@ internal static class RuntimeParts
     /// <summary>The client's type names, read off its sources, so a new client type needs no list kept by hand.</summary>
     private static readonly HashSet<string> ClientTypes = ReadClientTypes();
 
-    public static IncrementalValueProvider<ClientUsage> Usage(IncrementalGeneratorInitializationContext context)
+    public static IncrementalValueProvider<ClientUsage> Usage(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ReferenceSet> references)
     {
         // Only syntax: each tree's names are cached by the syntax provider, and one bool leaves this step.
         var named = context.SyntaxProvider
@@ -38,11 +39,13 @@ internal static class RuntimeParts
             .Select(static (all, _) => all.Length > 0)
             .WithTrackingName(ClientNamedStep);
 
-        var project = context.CompilationProvider.Select(static (compilation, _) => (
-            Library: compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule,
-            LightUp: LightUpFeatures.Enabled(compilation.ReferencedAssemblyNames).Count > 0));
+        // Only the options: the compilation's referenced assemblies would bind every reference in the generator's time;
+        // the reference scan reads the light-up assemblies off the metadata instead.
+        var library = context.CompilationProvider.Select(static (compilation, _) =>
+            compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule);
+        var lightUp = references.Select(static (set, _) => LightUpFeatures.Enabled(set.LightUpAssemblies).Count > 0);
 
-        return named.Combine(project).Select(static (pair, _) => new ClientUsage(pair.Left, pair.Right.LightUp, pair.Right.Library));
+        return named.Combine(library).Combine(lightUp).Select(static (all, _) => new ClientUsage(all.Left.Left, all.Right, all.Left.Right));
     }
 
     /// <summary>Whether <paramref name="node"/> is a simple name of one of the client's types.</summary>

@@ -49,20 +49,20 @@ internal static class LightUpFeatures
         _ => MinimumMajorVersion,
     };
 
-    /// <summary>The features whose assemblies are all referenced, in a fixed order.</summary>
-    public static EquatableArray<string> Enabled(IEnumerable<AssemblyIdentity> referenced)
-    {
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var identity in referenced)
-        {
-            if (Interesting.Contains(identity.Name) && identity.Version.Major >= MinimumMajor(identity.Name))
-            {
-                present.Add(identity.Name);
-            }
-        }
+    /// <summary>Whether a referenced assembly of this name and major version is one a feature needs.</summary>
+    public static bool Counts(string name, int major) => Interesting.Contains(name) && major >= MinimumMajor(name);
 
+    /// <summary>The features whose assemblies are all referenced, in a fixed order.</summary>
+    public static EquatableArray<string> Enabled(IEnumerable<AssemblyIdentity> referenced) =>
+        Enabled(referenced.Where(identity => Counts(identity.Name, identity.Version.Major)).Select(identity => identity.Name));
+
+    /// <summary>The features whose assemblies are all among <paramref name="present"/> (names that
+    /// <see cref="Counts"/>), in a fixed order.</summary>
+    public static EquatableArray<string> Enabled(IEnumerable<string> present)
+    {
+        var names = new HashSet<string>(present, StringComparer.Ordinal);
         return Requirements
-            .Where(r => r.Assemblies.All(present.Contains))
+            .Where(r => r.Assemblies.All(names.Contains))
             .Select(r => r.Feature)
             .ToEquatableArray();
     }

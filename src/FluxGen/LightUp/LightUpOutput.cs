@@ -22,8 +22,8 @@ internal static class LightUpOutput
     {
         // Only the enabled feature names leave this step (an equatable array of strings), so an edit that does not
         // change the references stops here and the output below is cached.
-        var features = context.CompilationProvider
-            .Select(static (compilation, _) => LightUpFeatures.Enabled(compilation.ReferencedAssemblyNames))
+        var features = runtime
+            .Select(static (input, _) => LightUpFeatures.Enabled(input.References.LightUpAssemblies))
             .WithTrackingName(Step);
 
         var input = features

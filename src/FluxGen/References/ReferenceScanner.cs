@@ -58,8 +58,13 @@ internal static class ReferenceScanner
             return null;
         }
 
+        // The light-up features are read here too, off the same metadata: asking the compilation for its referenced
+        // assemblies instead would bind every reference inside the generator's time.
+        var definition = reader.GetAssemblyDefinition();
+        var name = reader.GetString(definition.Name);
+        var lightUp = LightUp.LightUpFeatures.Counts(name, definition.Version.Major) ? name : null;
         Collector? collector = null;
-        foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
+        foreach (var handle in definition.GetCustomAttributes())
         {
             var attribute = reader.GetCustomAttribute(handle);
             var kind = MarkerKind(reader, attribute.Constructor);
@@ -86,7 +91,12 @@ internal static class ReferenceScanner
             }
         }
 
-        return collector?.ToAssembly(reader.GetString(reader.GetAssemblyDefinition().Name));
+        if (collector is null)
+        {
+            return lightUp is null ? null : new ReferencedAssembly(lightUp, null, EquatableArray<ProvidedItem>.Empty, EquatableArray<ProvidedItem>.Empty) { LightUpName = lightUp };
+        }
+
+        return collector.ToAssembly(name) with { LightUpName = lightUp };
     }
 
     private static string? MarkerKind(MetadataReader reader, EntityHandle constructor)
@@ -145,7 +155,9 @@ internal static class ReferenceScanner
             collector.Add(type.Name, first, arguments.Length == 2 ? arguments[1].Value as string : null);
         }
 
-        return collector.ToAssembly(compilation.AssemblyName ?? string.Empty);
+        var identity = compilation.Assembly.Identity;
+        var lightUp = LightUp.LightUpFeatures.Counts(identity.Name, identity.Version.Major) ? identity.Name : null;
+        return collector.ToAssembly(compilation.AssemblyName ?? string.Empty) with { LightUpName = lightUp };
     }
 
     private sealed class Collector

@@ -12,5 +12,9 @@ internal sealed record ReferencedAssembly(string AssemblyName, string? RuntimeVe
     /// <summary>The version of the client part it holds (<c>FluxGenClient</c>), or <see langword="null"/>.</summary>
     public string? ClientVersion { get; init; }
 
-    public bool IsEmpty => RuntimeVersion is null && ClientVersion is null && Models.Count == 0 && SharedTypes.Count == 0;
+    /// <summary>Its name, when it is one a light-up feature needs, in a version recent enough
+    /// (<see cref="LightUp.LightUpFeatures.Counts"/>).</summary>
+    public string? LightUpName { get; init; }
+
+    public bool IsEmpty => RuntimeVersion is null && ClientVersion is null && Models.Count == 0 && SharedTypes.Count == 0 && LightUpName is null;
 }

@@ -126,8 +126,9 @@ public class LightUpTests
 
         var second = first.Driver.RunGenerators(edited).GetRunResult().Results.Single();
 
+        // The features come from the reference scan, which an edit to a source file does not even rerun.
         var step = Assert.Single(second.TrackedSteps[LightUpOutput.Step]);
-        Assert.All(step.Outputs, o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.All(step.Outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
         var table = Assert.Single(second.TrackedSteps[LightUpOutput.TableStep]);
         Assert.All(table.Outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
     }
