@@ -43,7 +43,7 @@ internal static class RuntimeParts
         // the reference scan reads the light-up assemblies off the metadata instead.
         var library = context.CompilationProvider.Select(static (compilation, _) =>
             compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule);
-        var lightUp = references.Select(static (set, _) => LightUpFeatures.Enabled(set.LightUpAssemblies).Count > 0);
+        var lightUp = references.Select(static (set, _) => set.LightUpFeatures.Count > 0);
 
         return named.Combine(library).Combine(lightUp).Select(static (all, _) => new ClientUsage(all.Left.Left, all.Right, all.Left.Right));
     }

@@ -23,7 +23,7 @@ internal static class LightUpOutput
         // Only the enabled feature names leave this step (an equatable array of strings), so an edit that does not
         // change the references stops here and the output below is cached.
         var features = runtime
-            .Select(static (input, _) => LightUpFeatures.Enabled(input.References.LightUpAssemblies))
+            .Select(static (input, _) => input.References.LightUpFeatures)
             .WithTrackingName(Step);
 
         var input = features
@@ -43,9 +43,9 @@ internal static class LightUpOutput
                 ? ImageModelTable.Settle(pair.Left.Select(model => ImageModelTable.From(model.Parsed.Model, model.Parsed.FromDocument)))
                 : EquatableArray<ImageModelEntry>.Empty)
             .WithTrackingName(TableStep);
-        context.RegisterSourceOutput(input.Combine(table), static (spc, pair) =>
+        context.RegisterSourceOutput(wanted.Combine(table), static (spc, pair) =>
         {
-            if (pair.Left.ClientHere && Contains(pair.Left.Features, "AI"))
+            if (pair.Left)
             {
                 spc.AddSource(ImageModelTable.HintName, ImageModelTable.Emit(pair.Right));
             }

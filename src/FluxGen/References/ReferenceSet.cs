@@ -21,8 +21,9 @@ internal sealed record ReferenceSet(
 {
     public static ReferenceSet None { get; } = new(null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<MarkedVersion>.Empty);
 
-    /// <summary>The referenced assemblies the light-up features look for, sorted (see <see cref="LightUp.LightUpFeatures"/>).</summary>
-    public EquatableArray<string> LightUpAssemblies { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>The light-up features whose assemblies are all referenced (see <see cref="LightUp.LightUpFeatures"/>),
+    /// worked out once here for the runtime and the light-up output alike.</summary>
+    public EquatableArray<string> LightUpFeatures { get; init; } = EquatableArray<string>.Empty;
 
     /// <summary>The assembly the client part of the runtime comes from, if a reference provides it.</summary>
     public string? ClientAssembly { get; init; }
@@ -69,7 +70,7 @@ internal sealed record ReferenceSet(
             versions.Distinct().OrderBy(v => v.AssemblyName, StringComparer.Ordinal).ThenBy(v => v.Version, StringComparer.Ordinal).ToEquatableArray())
         {
             ClientAssembly = ordered.FirstOrDefault(a => a.ClientVersion is not null)?.AssemblyName,
-            LightUpAssemblies = ordered.Select(a => a.LightUpName).Where(n => n is not null).Select(n => n!).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
+            LightUpFeatures = LightUp.LightUpFeatures.Enabled(ordered.Select(a => a.LightUpName).Where(n => n is not null).Select(n => n!)),
         };
     }
 

@@ -26,7 +26,7 @@ namespace FluxGen.Schema;
 /// </remarks>
 internal static class ReadCache
 {
-    /// <summary>The AdditionalFiles metadata FluxGen.targets sets to each JSON file's modification time.</summary>
+    /// <summary>The AdditionalFiles metadata FluxGen.targets sets to the modification time of each of the package's files.</summary>
     public const string StampMetadata = "build_metadata.AdditionalFiles.FluxGenStamp";
 
     /// <summary>Enough for the bundled schema, the bundled document and a project's own few, across two projects
@@ -68,13 +68,13 @@ internal static class ReadCache
         if (Find(entry => entry.CodePage == codePage && entry.Path == path && entry.Content == content) is { } same)
         {
             // Touched but not changed: remember the new stamp so the next build skips the load.
-            Store(same with { Stamp = stamp });
+            Store(same with { Stamp = stamp }, replaces: same);
             return same.Results;
         }
 
         // Read outside the lock: two builds reading different documents at once must not wait for each other.
         var results = read(text, content);
-        Store(new Entry(path, stamp, content, codePage, results));
+        Store(new Entry(path, stamp, content, codePage, results), replaces: null);
         return results;
     }
 
@@ -96,13 +96,13 @@ internal static class ReadCache
         return null;
     }
 
-    private static void Store(Entry entry)
+    private static void Store(Entry entry, Entry? replaces)
     {
         lock (Entries)
         {
-            for (var node = Entries.First; node is not null; node = node.Next)
+            for (var node = Entries.First; replaces is not null && node is not null; node = node.Next)
             {
-                if (node.Value.Path == entry.Path && node.Value.Content == entry.Content)
+                if (ReferenceEquals(node.Value, replaces))
                 {
                     Entries.Remove(node);
                     break;

@@ -31,12 +31,13 @@ public static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
 
     /// <param name="bundled">AdditionalFiles the package's build targets would mark as its own (FluxGenBundled).</param>
-    public static GeneratorDriver Driver(IEnumerable<AdditionalText> texts, IReadOnlyDictionary<string, string>? options = null, LanguageVersion version = LanguageVersion.Latest, IEnumerable<string>? bundled = null) =>
+    /// <param name="metadata">Item metadata by AdditionalFile path, in place of <paramref name="bundled"/>.</param>
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> texts, IReadOnlyDictionary<string, string>? options = null, LanguageVersion version = LanguageVersion.Latest, IEnumerable<string>? bundled = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? metadata = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new FluxGenGenerator().AsSourceGenerator() },
             texts,
             ParseOptions(version),
-            new GlobalOptionsProvider(options ?? new Dictionary<string, string>(), BundledMetadata(bundled)),
+            new GlobalOptionsProvider(options ?? new Dictionary<string, string>(), metadata ?? BundledMetadata(bundled)),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     private static Dictionary<string, IReadOnlyDictionary<string, string>>? BundledMetadata(IEnumerable<string>? paths) =>

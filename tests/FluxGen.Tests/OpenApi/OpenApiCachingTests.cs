@@ -1,6 +1,5 @@
 using FluxGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace FluxGen.Tests.OpenApi;
@@ -167,13 +166,7 @@ public class DocumentReadCacheTests
         var metadata = stamp is null
             ? null
             : new Dictionary<string, IReadOnlyDictionary<string, string>> { [document.Path] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.FluxGenStamp"] = stamp } };
-        var driver = CSharpGeneratorDriver.Create(
-            new[] { new FluxGenGenerator().AsSourceGenerator() },
-            new[] { document },
-            GeneratorHarness.ParseOptions(LanguageVersion.Latest),
-            new GlobalOptionsProvider(OpenApiModelTests.EveryModel, metadata),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        var result = GeneratorHarness.Driver(new[] { document }, OpenApiModelTests.EveryModel, metadata: metadata).RunGenerators(compilation).GetRunResult().Results.Single();
         return result.TrackedSteps[FluxGenGenerator.Steps.Parse].SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
     }
 
