@@ -1,6 +1,7 @@
 // The Microsoft.Extensions.AI image abstractions are [Experimental("MEAI001")]; these tests use them on purpose.
 #pragma warning disable MEAI001
 
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Apiframe;
 using FluxGen.IntegrationTests.Client;
@@ -21,15 +22,15 @@ public sealed class OpenTelemetryTests
     public async Task Submit_and_wait_spans_are_exported_with_GenAI_attributes_under_the_pipelines_span()
     {
         await using var fixture = await ClientFixture.StartAsync();
-        var exported = new List<Activity>();
+        var ended = new EndedSpans();
         using var tracing = Sdk.CreateTracerProviderBuilder()
             .AddSource(ApiframeDiagnostics.Name, PipelineSource)
-            .AddInMemoryExporter(exported)
+            .AddProcessor(ended)
             .Build();
         using var generator = fixture.Client.AsIImageGenerator().AsBuilder().UseOpenTelemetry(sourceName: PipelineSource).Build();
 
         await generator.GenerateImagesAsync("a traced umbrella", new ImageGenerationOptions { ModelId = "imagen-4" });
-        tracing.ForceFlush();
+        var exported = ended.Snapshot();
 
         // Other tests run at the same time and use the client too: only this call's trace counts.
         var pipeline = Assert.Single(exported, a => a.Source.Name == PipelineSource);
@@ -50,6 +51,17 @@ public sealed class OpenTelemetryTests
         Assert.Equal("apiframe", pipeline.GetTagItem("gen_ai.provider.name"));
         Assert.Equal("imagen-4", pipeline.GetTagItem("gen_ai.request.model"));
         Assert.DoesNotContain(exported.SelectMany(a => a.Tags), t => t.Value?.Contains(ClientFixture.Key, StringComparison.Ordinal) == true);
+    }
+
+    /// <summary>Keeps every ended span. Tests running alongside end their own client spans on other threads while this
+    /// one reads, so the store must take concurrent writes (the SDK's in-memory exporter appends to a plain list).</summary>
+    private sealed class EndedSpans : BaseProcessor<Activity>
+    {
+        private readonly ConcurrentQueue<Activity> _ended = new();
+
+        public IReadOnlyList<Activity> Snapshot() => _ended.ToArray();
+
+        public override void OnEnd(Activity data) => _ended.Enqueue(data);
     }
 
     private static class ApiframeTelemetryTags
