@@ -50,38 +50,53 @@ internal static partial class RecordEmitter
             return;
         }
 
-        var local = TypeNames.Local(property);
-        writer.Open($"if (this.{property.ClrName} is {{ }} {local})");
-        switch (value.Kind)
+        var access = "this." + property.ClrName;
+        if (FlatWrite(value, field, access, ns, property.JsonPath) is { } call)
         {
-            case ValueKind.Object or ValueKind.Json:
-                writer.Line($"writer.WritePropertyName({field});");
-                writer.Line($"{local}.WriteTo(writer);");
-                break;
-            case ValueKind.Array:
-                // An indexer loop: foreach over the list interface would box its enumerator on every call.
-                writer.Line($"writer.WriteStartArray({field});");
-                writer.Open($"for (var i = 0; i < {local}.Count; i++)");
-                writer.Line(WriteItem(value.Items!, $"{local}[i]", ns, property.JsonPath + "[]"));
-                writer.Close();
-                writer.Line("writer.WriteEndArray();");
-                break;
-            default:
-                writer.Line(WriteScalar(value, field, local, ns, property.JsonPath));
-                break;
+            writer.Line(call);
+            return;
+        }
+
+        var local = TypeNames.Local(property);
+        writer.Open($"if ({access} is {{ }} {local})");
+        if (value.Kind == ValueKind.Array)
+        {
+            // An indexer loop: foreach over the list interface would box its enumerator on every call.
+            writer.Line($"writer.WriteStartArray({field});");
+            writer.Open($"for (var i = 0; i < {local}.Count; i++)");
+            writer.Line(WriteItem(value.Items!, $"{local}[i]", ns, property.JsonPath + "[]"));
+            writer.Close();
+            writer.Line("writer.WriteEndArray();");
+        }
+        else
+        {
+            writer.Line($"writer.WritePropertyName({field});");
+            writer.Line($"{local}.WriteTo(writer);");
         }
 
         writer.Close();
         writer.Line();
     }
 
-    private static string WriteScalar(ValueSpec value, string field, string local, string ns, string path) => value.Kind switch
+    /// <summary>The one call that writes a scalar member, or a list of strings or of enum values, through
+    /// <c>ApiframeJsonMembers</c>; null for objects and other lists, which keep their block. Generic calls name their
+    /// type argument: nothing is left to infer, and a required (non-nullable) enum converts to the parameter.</summary>
+    private static string? FlatWrite(ValueSpec value, string field, string access, string ns, string path) => value.Kind switch
     {
-        ValueKind.String => $"writer.WriteString({field}, {TypeNames.Validation}SchemaText.RequireScalarValues({local}, {Literals.String(path)}));",
-        ValueKind.Boolean => $"writer.WriteBoolean({field}, {local});",
-        ValueKind.Enum => $"writer.WriteString({field}, global::{ns}.{value.TypeName}Extensions.ToWireValue({local}));",
-        _ => $"writer.WriteNumber({field}, {local});",
+        ValueKind.String => $"{Members}WriteString(writer, {field}, {access}, {Literals.String(path)});",
+        ValueKind.Boolean => $"{Members}WriteBoolean(writer, {field}, {access});",
+        ValueKind.Number => $"{Members}WriteDouble(writer, {field}, {access});",
+        ValueKind.Integer => $"{Members}{(value.FitsInt32 ? "WriteInt32" : "WriteInt64")}(writer, {field}, {access});",
+        ValueKind.Enum => $"{Members}WriteEnum<{EnumType(value, ns)}>(writer, {field}, {access}, {EnumType(value, ns)}Extensions.ToWireValue);",
+        ValueKind.Array when value.Items!.Kind == ValueKind.String => $"{Members}WriteStrings(writer, {field}, {access}, {Literals.String(path + "[]")});",
+        ValueKind.Array when value.Items!.Kind == ValueKind.Enum =>
+            $"{Members}WriteEnums<{EnumType(value.Items, ns)}>(writer, {field}, {access}, {EnumType(value.Items, ns)}Extensions.ToWireValue);",
+        _ => null,
     };
+
+    private const string Members = "global::Apiframe.Serialization.ApiframeJsonMembers.";
+
+    private static string EnumType(ValueSpec value, string ns) => $"global::{ns}.{value.TypeName}";
 
     private static string WriteItem(ValueSpec item, string local, string ns, string path) => item.Kind switch
     {

@@ -48,12 +48,16 @@ internal static partial class RecordEmitter
                 break;
             case ValueKind.Array:
                 writer.Line($"errors.Items({path}, {access}?.Count, {value.MinItems ?? -1}, {value.MaxItems ?? -1});");
-                if (HasChecks(value.Items!))
+                if (FlatItemChecks(value.Items!, path, access, ns) is { } call)
+                {
+                    writer.Line(call);
+                }
+                else if (HasChecks(value.Items!))
                 {
                     var local = TypeNames.Local(property);
                     writer.Open($"if ({access} is {{ }} {local})");
                     writer.Open($"for (var i = 0; i < {local}.Count; i++)");
-                    WriteValueChecks(writer, value.Items!, $"{Literals.String(property.JsonPath + "[")} + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"", $"{local}[i]", "itemValue", ns, nullable: false, TypeNames.PatternField(property));
+                    WriteValueChecks(writer, value.Items!, $"{Literals.String(property.JsonPath + "[")} + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"", $"{local}[i]", ns, TypeNames.PatternField(property));
                     writer.Close();
                     writer.Close();
                     writer.Line();
@@ -61,17 +65,29 @@ internal static partial class RecordEmitter
 
                 break;
             default:
-                WriteValueChecks(writer, value, path, access, TypeNames.Local(property), ns, nullable: !(property.IsRequired && property.Value.Const is null), TypeNames.PatternField(property));
+                WriteValueChecks(writer, value, path, access, ns, TypeNames.PatternField(property));
                 break;
         }
     }
+
+    /// <summary>One call that checks every item of a list of enum values or of plain or URI strings (the lists most
+    /// models have); null for items with other checks, which keep their loop.</summary>
+    private static string? FlatItemChecks(ValueSpec items, string path, string access, string ns) => items.Kind switch
+    {
+        ValueKind.Enum => $"errors.EnumItems<{EnumType(items, ns)}>({path}, {access}, {EnumType(items, ns)}Extensions.IsDefined, {AllowedText(items)});",
+        ValueKind.String when items.MinLength is null && items.MaxLength is null && items.Pattern is null && items.Format != "uuid" =>
+            items.Format == "uri" ? $"errors.UriItems({path}, {access});" : $"errors.ScalarValueItems({path}, {access});",
+        _ => null,
+    };
+
+    private static string AllowedText(ValueSpec value) => Literals.String(string.Join(", ", value.AllowedValues));
 
     private static bool HasChecks(ValueSpec value) =>
         value.Kind is ValueKind.Enum or ValueKind.String || value.Minimum is not null || value.Maximum is not null || value.ExclusiveMinimum is not null
         || value.ExclusiveMaximum is not null || value.MultipleOf is not null || value.MinLength is not null || value.MaxLength is not null
         || value.Format is not null || value.Pattern is not null || value.AllowedValues.Count > 0 || value.Kind == ValueKind.Object;
 
-    private static void WriteValueChecks(CodeWriter writer, ValueSpec value, string path, string access, string local, string ns, bool nullable, string patternField)
+    private static void WriteValueChecks(CodeWriter writer, ValueSpec value, string path, string access, string ns, string patternField)
     {
         string Text(string? bound) => bound is null ? "null" : Literals.String(bound);
         switch (value.Kind)
@@ -113,14 +129,8 @@ internal static partial class RecordEmitter
                 writer.Line($"{access}?.CollectErrors(errors);");
                 break;
             case ValueKind.Enum:
-                var allowed = Literals.String(string.Join(", ", value.AllowedValues));
-                // Checked before the call: passing the value as object would box it on every valid request.
-                var notDefined = nullable
-                    ? $"{access} is {{ }} {local} && !global::{ns}.{value.TypeName}Extensions.IsDefined({local})"
-                    : $"!global::{ns}.{value.TypeName}Extensions.IsDefined({access})";
-                writer.Open($"if ({notDefined})");
-                writer.Line($"errors.DefinedEnum({path}, false, {(nullable ? local : access)}, {allowed});");
-                writer.Close();
+                // Generic, so a valid value is never boxed; the type argument is named, so a required member converts.
+                writer.Line($"errors.Enum<{EnumType(value, ns)}>({path}, {access}, {EnumType(value, ns)}Extensions.IsDefined, {AllowedText(value)});");
                 break;
         }
     }

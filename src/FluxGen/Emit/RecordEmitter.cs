@@ -52,7 +52,7 @@ internal static partial class RecordEmitter
     {
         foreach (var property in type.Properties)
         {
-            writer.Line($"private static readonly {TypeNames.Json}JsonEncodedText {TypeNames.Field(property)} = {TypeNames.Json}JsonEncodedText.Encode({Literals.Quote(property.JsonName)});");
+            writer.Line($"private static readonly {TypeNames.Json}JsonEncodedText {TypeNames.Field(property)} = global::Apiframe.Serialization.ApiframeJsonMembers.Name({Literals.Quote(property.JsonName)});");
         }
 
         foreach (var property in type.Properties)

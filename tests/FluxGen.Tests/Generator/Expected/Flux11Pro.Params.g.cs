@@ -8,13 +8,13 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public sealed partial record Flux11ProParams
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_imagePrompt = global::System.Text.Json.JsonEncodedText.Encode("image_prompt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_imagePromptStrength = global::System.Text.Json.JsonEncodedText.Encode("image_prompt_strength");
-        private static readonly global::System.Text.Json.JsonEncodedText s_outputFormat = global::System.Text.Json.JsonEncodedText.Encode("output_format");
-        private static readonly global::System.Text.Json.JsonEncodedText s_outputQuality = global::System.Text.Json.JsonEncodedText.Encode("output_quality");
-        private static readonly global::System.Text.Json.JsonEncodedText s_raw = global::System.Text.Json.JsonEncodedText.Encode("raw");
-        private static readonly global::System.Text.Json.JsonEncodedText s_seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
-        private static readonly global::System.Text.Json.JsonEncodedText s_aspectRatio = global::System.Text.Json.JsonEncodedText.Encode("aspect_ratio");
+        private static readonly global::System.Text.Json.JsonEncodedText s_imagePrompt = global::Apiframe.Serialization.ApiframeJsonMembers.Name("image_prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_imagePromptStrength = global::Apiframe.Serialization.ApiframeJsonMembers.Name("image_prompt_strength");
+        private static readonly global::System.Text.Json.JsonEncodedText s_outputFormat = global::Apiframe.Serialization.ApiframeJsonMembers.Name("output_format");
+        private static readonly global::System.Text.Json.JsonEncodedText s_outputQuality = global::Apiframe.Serialization.ApiframeJsonMembers.Name("output_quality");
+        private static readonly global::System.Text.Json.JsonEncodedText s_raw = global::Apiframe.Serialization.ApiframeJsonMembers.Name("raw");
+        private static readonly global::System.Text.Json.JsonEncodedText s_seed = global::Apiframe.Serialization.ApiframeJsonMembers.Name("seed");
+        private static readonly global::System.Text.Json.JsonEncodedText s_aspectRatio = global::Apiframe.Serialization.ApiframeJsonMembers.Name("aspect_ratio");
 
         /// <summary>Absolute URL of a reference image for image-to-image generation.</summary>
         /// <remarks>JSON <c>image_prompt</c>. An absolute http or https URI.</remarks>
@@ -66,41 +66,13 @@ namespace Apiframe
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (this.ImagePrompt is { } imagePromptValue)
-            {
-                writer.WriteString(s_imagePrompt, global::Apiframe.Validation.SchemaText.RequireScalarValues(imagePromptValue, "fluxParams.image_prompt"));
-            }
-
-            if (this.ImagePromptStrength is { } imagePromptStrengthValue)
-            {
-                writer.WriteNumber(s_imagePromptStrength, imagePromptStrengthValue);
-            }
-
-            if (this.OutputFormat is { } outputFormatValue)
-            {
-                writer.WriteString(s_outputFormat, global::Apiframe.Flux11ProOutputFormatExtensions.ToWireValue(outputFormatValue));
-            }
-
-            if (this.OutputQuality is { } outputQualityValue)
-            {
-                writer.WriteNumber(s_outputQuality, outputQualityValue);
-            }
-
-            if (this.Raw is { } rawValue)
-            {
-                writer.WriteBoolean(s_raw, rawValue);
-            }
-
-            if (this.Seed is { } seedValue)
-            {
-                writer.WriteNumber(s_seed, seedValue);
-            }
-
-            if (this.AspectRatio is { } aspectRatioValue)
-            {
-                writer.WriteString(s_aspectRatio, global::Apiframe.Flux11ProAspectRatioExtensions.ToWireValue(aspectRatioValue));
-            }
-
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_imagePrompt, this.ImagePrompt, "fluxParams.image_prompt");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteDouble(writer, s_imagePromptStrength, this.ImagePromptStrength);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.Flux11ProOutputFormat>(writer, s_outputFormat, this.OutputFormat, global::Apiframe.Flux11ProOutputFormatExtensions.ToWireValue);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInt32(writer, s_outputQuality, this.OutputQuality);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_raw, this.Raw);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInt64(writer, s_seed, this.Seed);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.Flux11ProAspectRatio>(writer, s_aspectRatio, this.AspectRatio, global::Apiframe.Flux11ProAspectRatioExtensions.ToWireValue);
             writer.WriteEndObject();
         }
 
@@ -138,15 +110,9 @@ namespace Apiframe
             errors.Uri("fluxParams.image_prompt", this.ImagePrompt);
             errors.Range("fluxParams.image_prompt_strength", this.ImagePromptStrength, "0", "1", null, null);
             errors.MultipleOf("fluxParams.image_prompt_strength", this.ImagePromptStrength, "0.05");
-            if (this.OutputFormat is { } outputFormatValue && !global::Apiframe.Flux11ProOutputFormatExtensions.IsDefined(outputFormatValue))
-            {
-                errors.DefinedEnum("fluxParams.output_format", false, outputFormatValue, "jpg, png, webp");
-            }
+            errors.Enum<global::Apiframe.Flux11ProOutputFormat>("fluxParams.output_format", this.OutputFormat, global::Apiframe.Flux11ProOutputFormatExtensions.IsDefined, "jpg, png, webp");
             errors.Range("fluxParams.output_quality", this.OutputQuality, "0", "100", null, null);
-            if (this.AspectRatio is { } aspectRatioValue && !global::Apiframe.Flux11ProAspectRatioExtensions.IsDefined(aspectRatioValue))
-            {
-                errors.DefinedEnum("fluxParams.aspect_ratio", false, aspectRatioValue, "1:1, 3:4, 4:3, 9:16, 16:9");
-            }
+            errors.Enum<global::Apiframe.Flux11ProAspectRatio>("fluxParams.aspect_ratio", this.AspectRatio, global::Apiframe.Flux11ProAspectRatioExtensions.IsDefined, "1:1, 3:4, 4:3, 9:16, 16:9");
             errors.DependentRequired("fluxParams.image_prompt_strength", this.ImagePromptStrength is not null, "fluxParams.image_prompt", this.ImagePrompt is not null);
         }
     }

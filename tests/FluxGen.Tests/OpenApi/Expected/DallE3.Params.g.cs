@@ -8,8 +8,8 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public sealed partial record DallE3Params
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_aspectRatio = global::System.Text.Json.JsonEncodedText.Encode("aspect_ratio");
-        private static readonly global::System.Text.Json.JsonEncodedText s_style = global::System.Text.Json.JsonEncodedText.Encode("style");
+        private static readonly global::System.Text.Json.JsonEncodedText s_aspectRatio = global::Apiframe.Serialization.ApiframeJsonMembers.Name("aspect_ratio");
+        private static readonly global::System.Text.Json.JsonEncodedText s_style = global::Apiframe.Serialization.ApiframeJsonMembers.Name("style");
 
         /// <summary>The aspect_ratio member.</summary>
         /// <remarks>JSON <c>aspect_ratio</c>. One of <c>1:1</c>, <c>3:2</c>, <c>2:3</c>.</remarks>
@@ -29,16 +29,8 @@ namespace Apiframe
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (this.AspectRatio is { } aspectRatioValue)
-            {
-                writer.WriteString(s_aspectRatio, global::Apiframe.DallE3AspectRatioExtensions.ToWireValue(aspectRatioValue));
-            }
-
-            if (this.Style is { } styleValue)
-            {
-                writer.WriteString(s_style, global::Apiframe.DallE3StyleExtensions.ToWireValue(styleValue));
-            }
-
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.DallE3AspectRatio>(writer, s_aspectRatio, this.AspectRatio, global::Apiframe.DallE3AspectRatioExtensions.ToWireValue);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.DallE3Style>(writer, s_style, this.Style, global::Apiframe.DallE3StyleExtensions.ToWireValue);
             writer.WriteEndObject();
         }
 
@@ -73,14 +65,8 @@ namespace Apiframe
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
             global::System.ArgumentNullException.ThrowIfNull(errors);
-            if (this.AspectRatio is { } aspectRatioValue && !global::Apiframe.DallE3AspectRatioExtensions.IsDefined(aspectRatioValue))
-            {
-                errors.DefinedEnum("dalleParams.aspect_ratio", false, aspectRatioValue, "1:1, 3:2, 2:3");
-            }
-            if (this.Style is { } styleValue && !global::Apiframe.DallE3StyleExtensions.IsDefined(styleValue))
-            {
-                errors.DefinedEnum("dalleParams.style", false, styleValue, "vivid, natural");
-            }
+            errors.Enum<global::Apiframe.DallE3AspectRatio>("dalleParams.aspect_ratio", this.AspectRatio, global::Apiframe.DallE3AspectRatioExtensions.IsDefined, "1:1, 3:2, 2:3");
+            errors.Enum<global::Apiframe.DallE3Style>("dalleParams.style", this.Style, global::Apiframe.DallE3StyleExtensions.IsDefined, "vivid, natural");
         }
     }
 }

@@ -8,11 +8,11 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public sealed partial record DallE3Request : global::Apiframe.IApiframeRequest
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_dalleParams = global::System.Text.Json.JsonEncodedText.Encode("dalleParams");
-        private static readonly global::System.Text.Json.JsonEncodedText s_model = global::System.Text.Json.JsonEncodedText.Encode("model");
-        private static readonly global::System.Text.Json.JsonEncodedText s_prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_webhookEvents = global::System.Text.Json.JsonEncodedText.Encode("webhookEvents");
-        private static readonly global::System.Text.Json.JsonEncodedText s_webhookUrl = global::System.Text.Json.JsonEncodedText.Encode("webhookUrl");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dalleParams = global::Apiframe.Serialization.ApiframeJsonMembers.Name("dalleParams");
+        private static readonly global::System.Text.Json.JsonEncodedText s_model = global::Apiframe.Serialization.ApiframeJsonMembers.Name("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_prompt = global::Apiframe.Serialization.ApiframeJsonMembers.Name("prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_webhookEvents = global::Apiframe.Serialization.ApiframeJsonMembers.Name("webhookEvents");
+        private static readonly global::System.Text.Json.JsonEncodedText s_webhookUrl = global::Apiframe.Serialization.ApiframeJsonMembers.Name("webhookUrl");
 
         /// <summary>Creates a <see cref="DallE3Request"/> with the members the schema requires.</summary>
         /// <param name="prompt">prompt</param>
@@ -73,26 +73,9 @@ namespace Apiframe
             }
 
             writer.WriteString(s_model, "dall-e-3");
-            if (this.Prompt is { } promptValue)
-            {
-                writer.WriteString(s_prompt, global::Apiframe.Validation.SchemaText.RequireScalarValues(promptValue, "prompt"));
-            }
-
-            if (this.WebhookEvents is { } webhookEventsValue)
-            {
-                writer.WriteStartArray(s_webhookEvents);
-                for (var i = 0; i < webhookEventsValue.Count; i++)
-                {
-                    writer.WriteStringValue(global::Apiframe.WebhookEventExtensions.ToWireValue(webhookEventsValue[i]));
-                }
-                writer.WriteEndArray();
-            }
-
-            if (this.WebhookUrl is { } webhookUrlValue)
-            {
-                writer.WriteString(s_webhookUrl, global::Apiframe.Validation.SchemaText.RequireScalarValues(webhookUrlValue, "webhookUrl"));
-            }
-
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_prompt, this.Prompt, "prompt");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnums<global::Apiframe.WebhookEvent>(writer, s_webhookEvents, this.WebhookEvents, global::Apiframe.WebhookEventExtensions.ToWireValue);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_webhookUrl, this.WebhookUrl, "webhookUrl");
             writer.WriteEndObject();
         }
 
@@ -131,17 +114,7 @@ namespace Apiframe
             errors.Required("prompt", this.Prompt);
             errors.Length("prompt", this.Prompt, 1, 2000);
             errors.Items("webhookEvents", this.WebhookEvents?.Count, 1, -1);
-            if (this.WebhookEvents is { } webhookEventsValue)
-            {
-                for (var i = 0; i < webhookEventsValue.Count; i++)
-                {
-                    if (!global::Apiframe.WebhookEventExtensions.IsDefined(webhookEventsValue[i]))
-                    {
-                        errors.DefinedEnum("webhookEvents[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", false, webhookEventsValue[i], "progress, completed, failed");
-                    }
-                }
-            }
-
+            errors.EnumItems<global::Apiframe.WebhookEvent>("webhookEvents", this.WebhookEvents, global::Apiframe.WebhookEventExtensions.IsDefined, "progress, completed, failed");
             errors.Uri("webhookUrl", this.WebhookUrl);
         }
     }

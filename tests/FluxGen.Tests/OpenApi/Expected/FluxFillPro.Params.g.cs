@@ -8,17 +8,17 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public sealed partial record FluxFillProParams
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_guidance = global::System.Text.Json.JsonEncodedText.Encode("guidance");
-        private static readonly global::System.Text.Json.JsonEncodedText s_image = global::System.Text.Json.JsonEncodedText.Encode("image");
-        private static readonly global::System.Text.Json.JsonEncodedText s_mask = global::System.Text.Json.JsonEncodedText.Encode("mask");
-        private static readonly global::System.Text.Json.JsonEncodedText s_mode = global::System.Text.Json.JsonEncodedText.Encode("mode");
-        private static readonly global::System.Text.Json.JsonEncodedText s_outpaint = global::System.Text.Json.JsonEncodedText.Encode("outpaint");
-        private static readonly global::System.Text.Json.JsonEncodedText s_outputFormat = global::System.Text.Json.JsonEncodedText.Encode("output_format");
-        private static readonly global::System.Text.Json.JsonEncodedText s_prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_promptUpsampling = global::System.Text.Json.JsonEncodedText.Encode("prompt_upsampling");
-        private static readonly global::System.Text.Json.JsonEncodedText s_safetyTolerance = global::System.Text.Json.JsonEncodedText.Encode("safety_tolerance");
-        private static readonly global::System.Text.Json.JsonEncodedText s_seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
-        private static readonly global::System.Text.Json.JsonEncodedText s_steps = global::System.Text.Json.JsonEncodedText.Encode("steps");
+        private static readonly global::System.Text.Json.JsonEncodedText s_guidance = global::Apiframe.Serialization.ApiframeJsonMembers.Name("guidance");
+        private static readonly global::System.Text.Json.JsonEncodedText s_image = global::Apiframe.Serialization.ApiframeJsonMembers.Name("image");
+        private static readonly global::System.Text.Json.JsonEncodedText s_mask = global::Apiframe.Serialization.ApiframeJsonMembers.Name("mask");
+        private static readonly global::System.Text.Json.JsonEncodedText s_mode = global::Apiframe.Serialization.ApiframeJsonMembers.Name("mode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_outpaint = global::Apiframe.Serialization.ApiframeJsonMembers.Name("outpaint");
+        private static readonly global::System.Text.Json.JsonEncodedText s_outputFormat = global::Apiframe.Serialization.ApiframeJsonMembers.Name("output_format");
+        private static readonly global::System.Text.Json.JsonEncodedText s_prompt = global::Apiframe.Serialization.ApiframeJsonMembers.Name("prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_promptUpsampling = global::Apiframe.Serialization.ApiframeJsonMembers.Name("prompt_upsampling");
+        private static readonly global::System.Text.Json.JsonEncodedText s_safetyTolerance = global::Apiframe.Serialization.ApiframeJsonMembers.Name("safety_tolerance");
+        private static readonly global::System.Text.Json.JsonEncodedText s_seed = global::Apiframe.Serialization.ApiframeJsonMembers.Name("seed");
+        private static readonly global::System.Text.Json.JsonEncodedText s_steps = global::Apiframe.Serialization.ApiframeJsonMembers.Name("steps");
 
         /// <summary>Creates a <see cref="FluxFillProParams"/> with the members the schema requires.</summary>
         /// <param name="image">image</param>
@@ -104,61 +104,17 @@ namespace Apiframe
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (this.Guidance is { } guidanceValue)
-            {
-                writer.WriteNumber(s_guidance, guidanceValue);
-            }
-
-            if (this.Image is { } imageValue)
-            {
-                writer.WriteString(s_image, global::Apiframe.Validation.SchemaText.RequireScalarValues(imageValue, "fluxFillParams.image"));
-            }
-
-            if (this.Mask is { } maskValue)
-            {
-                writer.WriteString(s_mask, global::Apiframe.Validation.SchemaText.RequireScalarValues(maskValue, "fluxFillParams.mask"));
-            }
-
-            if (this.Mode is { } modeValue)
-            {
-                writer.WriteString(s_mode, global::Apiframe.FluxFillProModeExtensions.ToWireValue(modeValue));
-            }
-
-            if (this.Outpaint is { } outpaintValue)
-            {
-                writer.WriteString(s_outpaint, global::Apiframe.FluxFillProOutpaintExtensions.ToWireValue(outpaintValue));
-            }
-
-            if (this.OutputFormat is { } outputFormatValue)
-            {
-                writer.WriteString(s_outputFormat, global::Apiframe.FluxFillProOutputFormatExtensions.ToWireValue(outputFormatValue));
-            }
-
-            if (this.Prompt is { } promptValue)
-            {
-                writer.WriteString(s_prompt, global::Apiframe.Validation.SchemaText.RequireScalarValues(promptValue, "fluxFillParams.prompt"));
-            }
-
-            if (this.PromptUpsampling is { } promptUpsamplingValue)
-            {
-                writer.WriteBoolean(s_promptUpsampling, promptUpsamplingValue);
-            }
-
-            if (this.SafetyTolerance is { } safetyToleranceValue)
-            {
-                writer.WriteNumber(s_safetyTolerance, safetyToleranceValue);
-            }
-
-            if (this.Seed is { } seedValue)
-            {
-                writer.WriteNumber(s_seed, seedValue);
-            }
-
-            if (this.Steps is { } stepsValue)
-            {
-                writer.WriteNumber(s_steps, stepsValue);
-            }
-
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteDouble(writer, s_guidance, this.Guidance);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_image, this.Image, "fluxFillParams.image");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_mask, this.Mask, "fluxFillParams.mask");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.FluxFillProMode>(writer, s_mode, this.Mode, global::Apiframe.FluxFillProModeExtensions.ToWireValue);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.FluxFillProOutpaint>(writer, s_outpaint, this.Outpaint, global::Apiframe.FluxFillProOutpaintExtensions.ToWireValue);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.FluxFillProOutputFormat>(writer, s_outputFormat, this.OutputFormat, global::Apiframe.FluxFillProOutputFormatExtensions.ToWireValue);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_prompt, this.Prompt, "fluxFillParams.prompt");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_promptUpsampling, this.PromptUpsampling);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInt32(writer, s_safetyTolerance, this.SafetyTolerance);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInt64(writer, s_seed, this.Seed);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInt32(writer, s_steps, this.Steps);
             writer.WriteEndObject();
         }
 
@@ -197,18 +153,9 @@ namespace Apiframe
             errors.Required("fluxFillParams.image", this.Image);
             errors.Uri("fluxFillParams.image", this.Image);
             errors.Uri("fluxFillParams.mask", this.Mask);
-            if (!global::Apiframe.FluxFillProModeExtensions.IsDefined(this.Mode))
-            {
-                errors.DefinedEnum("fluxFillParams.mode", false, this.Mode, "inpaint, outpaint");
-            }
-            if (this.Outpaint is { } outpaintValue && !global::Apiframe.FluxFillProOutpaintExtensions.IsDefined(outpaintValue))
-            {
-                errors.DefinedEnum("fluxFillParams.outpaint", false, outpaintValue, "Zoom out 1.5x, Zoom out 2x, Make square, Left outpaint, Right outpaint, Top outpaint, Bottom outpaint");
-            }
-            if (this.OutputFormat is { } outputFormatValue && !global::Apiframe.FluxFillProOutputFormatExtensions.IsDefined(outputFormatValue))
-            {
-                errors.DefinedEnum("fluxFillParams.output_format", false, outputFormatValue, "jpg, png");
-            }
+            errors.Enum<global::Apiframe.FluxFillProMode>("fluxFillParams.mode", this.Mode, global::Apiframe.FluxFillProModeExtensions.IsDefined, "inpaint, outpaint");
+            errors.Enum<global::Apiframe.FluxFillProOutpaint>("fluxFillParams.outpaint", this.Outpaint, global::Apiframe.FluxFillProOutpaintExtensions.IsDefined, "Zoom out 1.5x, Zoom out 2x, Make square, Left outpaint, Right outpaint, Top outpaint, Bottom outpaint");
+            errors.Enum<global::Apiframe.FluxFillProOutputFormat>("fluxFillParams.output_format", this.OutputFormat, global::Apiframe.FluxFillProOutputFormatExtensions.IsDefined, "jpg, png");
             errors.Required("fluxFillParams.prompt", this.Prompt);
             errors.Length("fluxFillParams.prompt", this.Prompt, 1, 2000);
             errors.Range("fluxFillParams.safety_tolerance", this.SafetyTolerance, "1", "6", null, null);

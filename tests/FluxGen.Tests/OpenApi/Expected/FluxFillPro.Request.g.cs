@@ -8,10 +8,10 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public sealed partial record FluxFillProRequest : global::Apiframe.IApiframeRequest
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_fluxFillParams = global::System.Text.Json.JsonEncodedText.Encode("fluxFillParams");
-        private static readonly global::System.Text.Json.JsonEncodedText s_model = global::System.Text.Json.JsonEncodedText.Encode("model");
-        private static readonly global::System.Text.Json.JsonEncodedText s_webhookEvents = global::System.Text.Json.JsonEncodedText.Encode("webhookEvents");
-        private static readonly global::System.Text.Json.JsonEncodedText s_webhookUrl = global::System.Text.Json.JsonEncodedText.Encode("webhookUrl");
+        private static readonly global::System.Text.Json.JsonEncodedText s_fluxFillParams = global::Apiframe.Serialization.ApiframeJsonMembers.Name("fluxFillParams");
+        private static readonly global::System.Text.Json.JsonEncodedText s_model = global::Apiframe.Serialization.ApiframeJsonMembers.Name("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_webhookEvents = global::Apiframe.Serialization.ApiframeJsonMembers.Name("webhookEvents");
+        private static readonly global::System.Text.Json.JsonEncodedText s_webhookUrl = global::Apiframe.Serialization.ApiframeJsonMembers.Name("webhookUrl");
 
         /// <summary>Creates a <see cref="FluxFillProRequest"/> with the members the schema requires.</summary>
         /// <param name="fluxFillParams">fluxFillParams</param>
@@ -66,21 +66,8 @@ namespace Apiframe
             }
 
             writer.WriteString(s_model, "flux-fill-pro");
-            if (this.WebhookEvents is { } webhookEventsValue)
-            {
-                writer.WriteStartArray(s_webhookEvents);
-                for (var i = 0; i < webhookEventsValue.Count; i++)
-                {
-                    writer.WriteStringValue(global::Apiframe.WebhookEventExtensions.ToWireValue(webhookEventsValue[i]));
-                }
-                writer.WriteEndArray();
-            }
-
-            if (this.WebhookUrl is { } webhookUrlValue)
-            {
-                writer.WriteString(s_webhookUrl, global::Apiframe.Validation.SchemaText.RequireScalarValues(webhookUrlValue, "webhookUrl"));
-            }
-
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnums<global::Apiframe.WebhookEvent>(writer, s_webhookEvents, this.WebhookEvents, global::Apiframe.WebhookEventExtensions.ToWireValue);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_webhookUrl, this.WebhookUrl, "webhookUrl");
             writer.WriteEndObject();
         }
 
@@ -118,17 +105,7 @@ namespace Apiframe
             errors.Required("fluxFillParams", this.FluxFillParams);
             this.FluxFillParams?.CollectErrors(errors);
             errors.Items("webhookEvents", this.WebhookEvents?.Count, 1, -1);
-            if (this.WebhookEvents is { } webhookEventsValue)
-            {
-                for (var i = 0; i < webhookEventsValue.Count; i++)
-                {
-                    if (!global::Apiframe.WebhookEventExtensions.IsDefined(webhookEventsValue[i]))
-                    {
-                        errors.DefinedEnum("webhookEvents[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", false, webhookEventsValue[i], "progress, completed, failed");
-                    }
-                }
-            }
-
+            errors.EnumItems<global::Apiframe.WebhookEvent>("webhookEvents", this.WebhookEvents, global::Apiframe.WebhookEventExtensions.IsDefined, "progress, completed, failed");
             errors.Uri("webhookUrl", this.WebhookUrl);
         }
     }

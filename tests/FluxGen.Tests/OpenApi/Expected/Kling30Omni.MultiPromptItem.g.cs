@@ -8,8 +8,8 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public sealed partial record Kling30OmniMultiPromptItem
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_duration = global::System.Text.Json.JsonEncodedText.Encode("duration");
-        private static readonly global::System.Text.Json.JsonEncodedText s_prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_duration = global::Apiframe.Serialization.ApiframeJsonMembers.Name("duration");
+        private static readonly global::System.Text.Json.JsonEncodedText s_prompt = global::Apiframe.Serialization.ApiframeJsonMembers.Name("prompt");
 
         /// <summary>Creates a <see cref="Kling30OmniMultiPromptItem"/> with the members the schema requires.</summary>
         /// <param name="duration">duration</param>
@@ -40,16 +40,8 @@ namespace Apiframe
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (this.Duration is { } durationValue)
-            {
-                writer.WriteNumber(s_duration, durationValue);
-            }
-
-            if (this.Prompt is { } promptValue)
-            {
-                writer.WriteString(s_prompt, global::Apiframe.Validation.SchemaText.RequireScalarValues(promptValue, "klingParams.multi_prompt[].prompt"));
-            }
-
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInt32(writer, s_duration, this.Duration);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_prompt, this.Prompt, "klingParams.multi_prompt[].prompt");
             writer.WriteEndObject();
         }
 

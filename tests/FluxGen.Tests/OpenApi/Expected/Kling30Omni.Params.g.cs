@@ -8,18 +8,18 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public sealed partial record Kling30OmniParams
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_aspectRatio = global::System.Text.Json.JsonEncodedText.Encode("aspect_ratio");
-        private static readonly global::System.Text.Json.JsonEncodedText s_duration = global::System.Text.Json.JsonEncodedText.Encode("duration");
-        private static readonly global::System.Text.Json.JsonEncodedText s_endImage = global::System.Text.Json.JsonEncodedText.Encode("end_image");
-        private static readonly global::System.Text.Json.JsonEncodedText s_generateAudio = global::System.Text.Json.JsonEncodedText.Encode("generate_audio");
-        private static readonly global::System.Text.Json.JsonEncodedText s_keepOriginalSound = global::System.Text.Json.JsonEncodedText.Encode("keep_original_sound");
-        private static readonly global::System.Text.Json.JsonEncodedText s_mode = global::System.Text.Json.JsonEncodedText.Encode("mode");
-        private static readonly global::System.Text.Json.JsonEncodedText s_multiPrompt = global::System.Text.Json.JsonEncodedText.Encode("multi_prompt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_negativePrompt = global::System.Text.Json.JsonEncodedText.Encode("negative_prompt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_referenceImages = global::System.Text.Json.JsonEncodedText.Encode("reference_images");
-        private static readonly global::System.Text.Json.JsonEncodedText s_referenceVideo = global::System.Text.Json.JsonEncodedText.Encode("reference_video");
-        private static readonly global::System.Text.Json.JsonEncodedText s_startImage = global::System.Text.Json.JsonEncodedText.Encode("start_image");
-        private static readonly global::System.Text.Json.JsonEncodedText s_videoReferenceType = global::System.Text.Json.JsonEncodedText.Encode("video_reference_type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_aspectRatio = global::Apiframe.Serialization.ApiframeJsonMembers.Name("aspect_ratio");
+        private static readonly global::System.Text.Json.JsonEncodedText s_duration = global::Apiframe.Serialization.ApiframeJsonMembers.Name("duration");
+        private static readonly global::System.Text.Json.JsonEncodedText s_endImage = global::Apiframe.Serialization.ApiframeJsonMembers.Name("end_image");
+        private static readonly global::System.Text.Json.JsonEncodedText s_generateAudio = global::Apiframe.Serialization.ApiframeJsonMembers.Name("generate_audio");
+        private static readonly global::System.Text.Json.JsonEncodedText s_keepOriginalSound = global::Apiframe.Serialization.ApiframeJsonMembers.Name("keep_original_sound");
+        private static readonly global::System.Text.Json.JsonEncodedText s_mode = global::Apiframe.Serialization.ApiframeJsonMembers.Name("mode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_multiPrompt = global::Apiframe.Serialization.ApiframeJsonMembers.Name("multi_prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_negativePrompt = global::Apiframe.Serialization.ApiframeJsonMembers.Name("negative_prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_referenceImages = global::Apiframe.Serialization.ApiframeJsonMembers.Name("reference_images");
+        private static readonly global::System.Text.Json.JsonEncodedText s_referenceVideo = global::Apiframe.Serialization.ApiframeJsonMembers.Name("reference_video");
+        private static readonly global::System.Text.Json.JsonEncodedText s_startImage = global::Apiframe.Serialization.ApiframeJsonMembers.Name("start_image");
+        private static readonly global::System.Text.Json.JsonEncodedText s_videoReferenceType = global::Apiframe.Serialization.ApiframeJsonMembers.Name("video_reference_type");
 
         /// <summary>The aspect_ratio member.</summary>
         /// <remarks>JSON <c>aspect_ratio</c>. One of <c>16:9</c>, <c>9:16</c>, <c>1:1</c>.</remarks>
@@ -97,36 +97,12 @@ namespace Apiframe
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (this.AspectRatio is { } aspectRatioValue)
-            {
-                writer.WriteString(s_aspectRatio, global::Apiframe.Kling30OmniAspectRatioExtensions.ToWireValue(aspectRatioValue));
-            }
-
-            if (this.Duration is { } durationValue)
-            {
-                writer.WriteNumber(s_duration, durationValue);
-            }
-
-            if (this.EndImage is { } endImageValue)
-            {
-                writer.WriteString(s_endImage, global::Apiframe.Validation.SchemaText.RequireScalarValues(endImageValue, "klingParams.end_image"));
-            }
-
-            if (this.GenerateAudio is { } generateAudioValue)
-            {
-                writer.WriteBoolean(s_generateAudio, generateAudioValue);
-            }
-
-            if (this.KeepOriginalSound is { } keepOriginalSoundValue)
-            {
-                writer.WriteBoolean(s_keepOriginalSound, keepOriginalSoundValue);
-            }
-
-            if (this.Mode is { } modeValue)
-            {
-                writer.WriteString(s_mode, global::Apiframe.Kling30OmniModeExtensions.ToWireValue(modeValue));
-            }
-
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.Kling30OmniAspectRatio>(writer, s_aspectRatio, this.AspectRatio, global::Apiframe.Kling30OmniAspectRatioExtensions.ToWireValue);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInt32(writer, s_duration, this.Duration);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_endImage, this.EndImage, "klingParams.end_image");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_generateAudio, this.GenerateAudio);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_keepOriginalSound, this.KeepOriginalSound);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.Kling30OmniMode>(writer, s_mode, this.Mode, global::Apiframe.Kling30OmniModeExtensions.ToWireValue);
             if (this.MultiPrompt is { } multiPromptValue)
             {
                 writer.WriteStartArray(s_multiPrompt);
@@ -137,36 +113,11 @@ namespace Apiframe
                 writer.WriteEndArray();
             }
 
-            if (this.NegativePrompt is { } negativePromptValue)
-            {
-                writer.WriteString(s_negativePrompt, global::Apiframe.Validation.SchemaText.RequireScalarValues(negativePromptValue, "klingParams.negative_prompt"));
-            }
-
-            if (this.ReferenceImages is { } referenceImagesValue)
-            {
-                writer.WriteStartArray(s_referenceImages);
-                for (var i = 0; i < referenceImagesValue.Count; i++)
-                {
-                    writer.WriteStringValue(global::Apiframe.Validation.SchemaText.RequireScalarValues(referenceImagesValue[i], "klingParams.reference_images[]"));
-                }
-                writer.WriteEndArray();
-            }
-
-            if (this.ReferenceVideo is { } referenceVideoValue)
-            {
-                writer.WriteString(s_referenceVideo, global::Apiframe.Validation.SchemaText.RequireScalarValues(referenceVideoValue, "klingParams.reference_video"));
-            }
-
-            if (this.StartImage is { } startImageValue)
-            {
-                writer.WriteString(s_startImage, global::Apiframe.Validation.SchemaText.RequireScalarValues(startImageValue, "klingParams.start_image"));
-            }
-
-            if (this.VideoReferenceType is { } videoReferenceTypeValue)
-            {
-                writer.WriteString(s_videoReferenceType, global::Apiframe.Kling30OmniVideoReferenceTypeExtensions.ToWireValue(videoReferenceTypeValue));
-            }
-
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_negativePrompt, this.NegativePrompt, "klingParams.negative_prompt");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteStrings(writer, s_referenceImages, this.ReferenceImages, "klingParams.reference_images[]");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_referenceVideo, this.ReferenceVideo, "klingParams.reference_video");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_startImage, this.StartImage, "klingParams.start_image");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.Kling30OmniVideoReferenceType>(writer, s_videoReferenceType, this.VideoReferenceType, global::Apiframe.Kling30OmniVideoReferenceTypeExtensions.ToWireValue);
             writer.WriteEndObject();
         }
 
@@ -201,16 +152,10 @@ namespace Apiframe
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
             global::System.ArgumentNullException.ThrowIfNull(errors);
-            if (this.AspectRatio is { } aspectRatioValue && !global::Apiframe.Kling30OmniAspectRatioExtensions.IsDefined(aspectRatioValue))
-            {
-                errors.DefinedEnum("klingParams.aspect_ratio", false, aspectRatioValue, "16:9, 9:16, 1:1");
-            }
+            errors.Enum<global::Apiframe.Kling30OmniAspectRatio>("klingParams.aspect_ratio", this.AspectRatio, global::Apiframe.Kling30OmniAspectRatioExtensions.IsDefined, "16:9, 9:16, 1:1");
             errors.Range("klingParams.duration", this.Duration, "3", "15", null, null);
             errors.Uri("klingParams.end_image", this.EndImage);
-            if (this.Mode is { } modeValue && !global::Apiframe.Kling30OmniModeExtensions.IsDefined(modeValue))
-            {
-                errors.DefinedEnum("klingParams.mode", false, modeValue, "standard, pro, 4k");
-            }
+            errors.Enum<global::Apiframe.Kling30OmniMode>("klingParams.mode", this.Mode, global::Apiframe.Kling30OmniModeExtensions.IsDefined, "standard, pro, 4k");
             errors.Items("klingParams.multi_prompt", this.MultiPrompt?.Count, -1, 6);
             if (this.MultiPrompt is { } multiPromptValue)
             {
@@ -222,20 +167,10 @@ namespace Apiframe
 
             errors.Length("klingParams.negative_prompt", this.NegativePrompt, -1, 2500);
             errors.Items("klingParams.reference_images", this.ReferenceImages?.Count, -1, 7);
-            if (this.ReferenceImages is { } referenceImagesValue)
-            {
-                for (var i = 0; i < referenceImagesValue.Count; i++)
-                {
-                    errors.Uri("klingParams.reference_images[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", referenceImagesValue[i]);
-                }
-            }
-
+            errors.UriItems("klingParams.reference_images", this.ReferenceImages);
             errors.Uri("klingParams.reference_video", this.ReferenceVideo);
             errors.Uri("klingParams.start_image", this.StartImage);
-            if (this.VideoReferenceType is { } videoReferenceTypeValue && !global::Apiframe.Kling30OmniVideoReferenceTypeExtensions.IsDefined(videoReferenceTypeValue))
-            {
-                errors.DefinedEnum("klingParams.video_reference_type", false, videoReferenceTypeValue, "feature, base");
-            }
+            errors.Enum<global::Apiframe.Kling30OmniVideoReferenceType>("klingParams.video_reference_type", this.VideoReferenceType, global::Apiframe.Kling30OmniVideoReferenceTypeExtensions.IsDefined, "feature, base");
         }
     }
 }

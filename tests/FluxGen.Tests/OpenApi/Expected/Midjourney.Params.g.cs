@@ -8,7 +8,7 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public sealed partial record MidjourneyParams
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_aspectRatio = global::System.Text.Json.JsonEncodedText.Encode("aspect_ratio");
+        private static readonly global::System.Text.Json.JsonEncodedText s_aspectRatio = global::Apiframe.Serialization.ApiframeJsonMembers.Name("aspect_ratio");
         private static readonly global::System.Text.RegularExpressions.Regex s_aspectRatioPattern = global::Apiframe.Validation.SchemaChecks.Pattern("^\\d+:\\d+$");
 
         /// <summary>The aspect_ratio member.</summary>
@@ -23,11 +23,7 @@ namespace Apiframe
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (this.AspectRatio is { } aspectRatioValue)
-            {
-                writer.WriteString(s_aspectRatio, global::Apiframe.Validation.SchemaText.RequireScalarValues(aspectRatioValue, "midjourneyParams.aspect_ratio"));
-            }
-
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_aspectRatio, this.AspectRatio, "midjourneyParams.aspect_ratio");
             writer.WriteEndObject();
         }
 

@@ -8,11 +8,11 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public sealed partial record Model851BgRemoveParams
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_backgroundType = global::System.Text.Json.JsonEncodedText.Encode("background_type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_format = global::System.Text.Json.JsonEncodedText.Encode("format");
-        private static readonly global::System.Text.Json.JsonEncodedText s_image = global::System.Text.Json.JsonEncodedText.Encode("image");
-        private static readonly global::System.Text.Json.JsonEncodedText s_reverse = global::System.Text.Json.JsonEncodedText.Encode("reverse");
-        private static readonly global::System.Text.Json.JsonEncodedText s_threshold = global::System.Text.Json.JsonEncodedText.Encode("threshold");
+        private static readonly global::System.Text.Json.JsonEncodedText s_backgroundType = global::Apiframe.Serialization.ApiframeJsonMembers.Name("background_type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_format = global::Apiframe.Serialization.ApiframeJsonMembers.Name("format");
+        private static readonly global::System.Text.Json.JsonEncodedText s_image = global::Apiframe.Serialization.ApiframeJsonMembers.Name("image");
+        private static readonly global::System.Text.Json.JsonEncodedText s_reverse = global::Apiframe.Serialization.ApiframeJsonMembers.Name("reverse");
+        private static readonly global::System.Text.Json.JsonEncodedText s_threshold = global::Apiframe.Serialization.ApiframeJsonMembers.Name("threshold");
 
         /// <summary>Creates a <see cref="Model851BgRemoveParams"/> with the members the schema requires.</summary>
         /// <param name="image">image</param>
@@ -57,31 +57,11 @@ namespace Apiframe
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (this.BackgroundType is { } backgroundTypeValue)
-            {
-                writer.WriteString(s_backgroundType, global::Apiframe.Model851BgRemoveBackgroundTypeExtensions.ToWireValue(backgroundTypeValue));
-            }
-
-            if (this.Format is { } formatValue)
-            {
-                writer.WriteString(s_format, global::Apiframe.Model851BgRemoveFormatExtensions.ToWireValue(formatValue));
-            }
-
-            if (this.Image is { } imageValue)
-            {
-                writer.WriteString(s_image, global::Apiframe.Validation.SchemaText.RequireScalarValues(imageValue, "lab851BgRemoveParams.image"));
-            }
-
-            if (this.Reverse is { } reverseValue)
-            {
-                writer.WriteBoolean(s_reverse, reverseValue);
-            }
-
-            if (this.Threshold is { } thresholdValue)
-            {
-                writer.WriteNumber(s_threshold, thresholdValue);
-            }
-
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.Model851BgRemoveBackgroundType>(writer, s_backgroundType, this.BackgroundType, global::Apiframe.Model851BgRemoveBackgroundTypeExtensions.ToWireValue);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.Model851BgRemoveFormat>(writer, s_format, this.Format, global::Apiframe.Model851BgRemoveFormatExtensions.ToWireValue);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_image, this.Image, "lab851BgRemoveParams.image");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_reverse, this.Reverse);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteDouble(writer, s_threshold, this.Threshold);
             writer.WriteEndObject();
         }
 
@@ -116,14 +96,8 @@ namespace Apiframe
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
             global::System.ArgumentNullException.ThrowIfNull(errors);
-            if (this.BackgroundType is { } backgroundTypeValue && !global::Apiframe.Model851BgRemoveBackgroundTypeExtensions.IsDefined(backgroundTypeValue))
-            {
-                errors.DefinedEnum("lab851BgRemoveParams.background_type", false, backgroundTypeValue, "rgba, map, green, white, blur, overlay");
-            }
-            if (this.Format is { } formatValue && !global::Apiframe.Model851BgRemoveFormatExtensions.IsDefined(formatValue))
-            {
-                errors.DefinedEnum("lab851BgRemoveParams.format", false, formatValue, "png, jpg");
-            }
+            errors.Enum<global::Apiframe.Model851BgRemoveBackgroundType>("lab851BgRemoveParams.background_type", this.BackgroundType, global::Apiframe.Model851BgRemoveBackgroundTypeExtensions.IsDefined, "rgba, map, green, white, blur, overlay");
+            errors.Enum<global::Apiframe.Model851BgRemoveFormat>("lab851BgRemoveParams.format", this.Format, global::Apiframe.Model851BgRemoveFormatExtensions.IsDefined, "png, jpg");
             errors.Required("lab851BgRemoveParams.image", this.Image);
             errors.Uri("lab851BgRemoveParams.image", this.Image);
             errors.Range("lab851BgRemoveParams.threshold", this.Threshold, "0", "1", null, null);

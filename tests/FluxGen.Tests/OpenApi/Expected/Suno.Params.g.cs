@@ -8,16 +8,16 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public sealed partial record SunoParams
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_autoLyrics = global::System.Text.Json.JsonEncodedText.Encode("auto_lyrics");
-        private static readonly global::System.Text.Json.JsonEncodedText s_customMode = global::System.Text.Json.JsonEncodedText.Encode("custom_mode");
-        private static readonly global::System.Text.Json.JsonEncodedText s_instrumental = global::System.Text.Json.JsonEncodedText.Encode("instrumental");
-        private static readonly global::System.Text.Json.JsonEncodedText s_modelVersion = global::System.Text.Json.JsonEncodedText.Encode("model_version");
-        private static readonly global::System.Text.Json.JsonEncodedText s_negativeTags = global::System.Text.Json.JsonEncodedText.Encode("negative_tags");
-        private static readonly global::System.Text.Json.JsonEncodedText s_style = global::System.Text.Json.JsonEncodedText.Encode("style");
-        private static readonly global::System.Text.Json.JsonEncodedText s_styleWeight = global::System.Text.Json.JsonEncodedText.Encode("style_weight");
-        private static readonly global::System.Text.Json.JsonEncodedText s_title = global::System.Text.Json.JsonEncodedText.Encode("title");
-        private static readonly global::System.Text.Json.JsonEncodedText s_vocalGender = global::System.Text.Json.JsonEncodedText.Encode("vocal_gender");
-        private static readonly global::System.Text.Json.JsonEncodedText s_weirdnessConstraint = global::System.Text.Json.JsonEncodedText.Encode("weirdness_constraint");
+        private static readonly global::System.Text.Json.JsonEncodedText s_autoLyrics = global::Apiframe.Serialization.ApiframeJsonMembers.Name("auto_lyrics");
+        private static readonly global::System.Text.Json.JsonEncodedText s_customMode = global::Apiframe.Serialization.ApiframeJsonMembers.Name("custom_mode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_instrumental = global::Apiframe.Serialization.ApiframeJsonMembers.Name("instrumental");
+        private static readonly global::System.Text.Json.JsonEncodedText s_modelVersion = global::Apiframe.Serialization.ApiframeJsonMembers.Name("model_version");
+        private static readonly global::System.Text.Json.JsonEncodedText s_negativeTags = global::Apiframe.Serialization.ApiframeJsonMembers.Name("negative_tags");
+        private static readonly global::System.Text.Json.JsonEncodedText s_style = global::Apiframe.Serialization.ApiframeJsonMembers.Name("style");
+        private static readonly global::System.Text.Json.JsonEncodedText s_styleWeight = global::Apiframe.Serialization.ApiframeJsonMembers.Name("style_weight");
+        private static readonly global::System.Text.Json.JsonEncodedText s_title = global::Apiframe.Serialization.ApiframeJsonMembers.Name("title");
+        private static readonly global::System.Text.Json.JsonEncodedText s_vocalGender = global::Apiframe.Serialization.ApiframeJsonMembers.Name("vocal_gender");
+        private static readonly global::System.Text.Json.JsonEncodedText s_weirdnessConstraint = global::Apiframe.Serialization.ApiframeJsonMembers.Name("weirdness_constraint");
 
         /// <summary>The auto_lyrics member.</summary>
         /// <remarks>JSON <c>auto_lyrics</c>.</remarks>
@@ -82,56 +82,16 @@ namespace Apiframe
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (this.AutoLyrics is { } autoLyricsValue)
-            {
-                writer.WriteBoolean(s_autoLyrics, autoLyricsValue);
-            }
-
-            if (this.CustomMode is { } customModeValue)
-            {
-                writer.WriteBoolean(s_customMode, customModeValue);
-            }
-
-            if (this.Instrumental is { } instrumentalValue)
-            {
-                writer.WriteBoolean(s_instrumental, instrumentalValue);
-            }
-
-            if (this.ModelVersion is { } modelVersionValue)
-            {
-                writer.WriteString(s_modelVersion, global::Apiframe.SunoModelVersionExtensions.ToWireValue(modelVersionValue));
-            }
-
-            if (this.NegativeTags is { } negativeTagsValue)
-            {
-                writer.WriteString(s_negativeTags, global::Apiframe.Validation.SchemaText.RequireScalarValues(negativeTagsValue, "sunoParams.negative_tags"));
-            }
-
-            if (this.Style is { } styleValue)
-            {
-                writer.WriteString(s_style, global::Apiframe.Validation.SchemaText.RequireScalarValues(styleValue, "sunoParams.style"));
-            }
-
-            if (this.StyleWeight is { } styleWeightValue)
-            {
-                writer.WriteNumber(s_styleWeight, styleWeightValue);
-            }
-
-            if (this.Title is { } titleValue)
-            {
-                writer.WriteString(s_title, global::Apiframe.Validation.SchemaText.RequireScalarValues(titleValue, "sunoParams.title"));
-            }
-
-            if (this.VocalGender is { } vocalGenderValue)
-            {
-                writer.WriteString(s_vocalGender, global::Apiframe.SunoVocalGenderExtensions.ToWireValue(vocalGenderValue));
-            }
-
-            if (this.WeirdnessConstraint is { } weirdnessConstraintValue)
-            {
-                writer.WriteNumber(s_weirdnessConstraint, weirdnessConstraintValue);
-            }
-
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_autoLyrics, this.AutoLyrics);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_customMode, this.CustomMode);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_instrumental, this.Instrumental);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.SunoModelVersion>(writer, s_modelVersion, this.ModelVersion, global::Apiframe.SunoModelVersionExtensions.ToWireValue);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_negativeTags, this.NegativeTags, "sunoParams.negative_tags");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_style, this.Style, "sunoParams.style");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteDouble(writer, s_styleWeight, this.StyleWeight);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_title, this.Title, "sunoParams.title");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.SunoVocalGender>(writer, s_vocalGender, this.VocalGender, global::Apiframe.SunoVocalGenderExtensions.ToWireValue);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteDouble(writer, s_weirdnessConstraint, this.WeirdnessConstraint);
             writer.WriteEndObject();
         }
 
@@ -166,18 +126,12 @@ namespace Apiframe
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
             global::System.ArgumentNullException.ThrowIfNull(errors);
-            if (this.ModelVersion is { } modelVersionValue && !global::Apiframe.SunoModelVersionExtensions.IsDefined(modelVersionValue))
-            {
-                errors.DefinedEnum("sunoParams.model_version", false, modelVersionValue, "V4, V4_5, V4_5ALL, V4_5PLUS, V5, V5_5");
-            }
+            errors.Enum<global::Apiframe.SunoModelVersion>("sunoParams.model_version", this.ModelVersion, global::Apiframe.SunoModelVersionExtensions.IsDefined, "V4, V4_5, V4_5ALL, V4_5PLUS, V5, V5_5");
             errors.Length("sunoParams.negative_tags", this.NegativeTags, -1, 500);
             errors.Length("sunoParams.style", this.Style, -1, 1000);
             errors.Range("sunoParams.style_weight", this.StyleWeight, "0", "1", null, null);
             errors.Length("sunoParams.title", this.Title, -1, 80);
-            if (this.VocalGender is { } vocalGenderValue && !global::Apiframe.SunoVocalGenderExtensions.IsDefined(vocalGenderValue))
-            {
-                errors.DefinedEnum("sunoParams.vocal_gender", false, vocalGenderValue, "m, f");
-            }
+            errors.Enum<global::Apiframe.SunoVocalGender>("sunoParams.vocal_gender", this.VocalGender, global::Apiframe.SunoVocalGenderExtensions.IsDefined, "m, f");
             errors.Range("sunoParams.weirdness_constraint", this.WeirdnessConstraint, "0", "1", null, null);
         }
     }

@@ -8,14 +8,14 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("FluxGen", "0.1.0")]
     public sealed partial record TopazImageUpscaleParams
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_faceEnhance = global::System.Text.Json.JsonEncodedText.Encode("face_enhance");
-        private static readonly global::System.Text.Json.JsonEncodedText s_faceEnhanceCreativity = global::System.Text.Json.JsonEncodedText.Encode("face_enhance_creativity");
-        private static readonly global::System.Text.Json.JsonEncodedText s_faceEnhanceStrength = global::System.Text.Json.JsonEncodedText.Encode("face_enhance_strength");
-        private static readonly global::System.Text.Json.JsonEncodedText s_image = global::System.Text.Json.JsonEncodedText.Encode("image");
-        private static readonly global::System.Text.Json.JsonEncodedText s_modelType = global::System.Text.Json.JsonEncodedText.Encode("model_type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_outputFormat = global::System.Text.Json.JsonEncodedText.Encode("output_format");
-        private static readonly global::System.Text.Json.JsonEncodedText s_seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
-        private static readonly global::System.Text.Json.JsonEncodedText s_upscaleFactor = global::System.Text.Json.JsonEncodedText.Encode("upscale_factor");
+        private static readonly global::System.Text.Json.JsonEncodedText s_faceEnhance = global::Apiframe.Serialization.ApiframeJsonMembers.Name("face_enhance");
+        private static readonly global::System.Text.Json.JsonEncodedText s_faceEnhanceCreativity = global::Apiframe.Serialization.ApiframeJsonMembers.Name("face_enhance_creativity");
+        private static readonly global::System.Text.Json.JsonEncodedText s_faceEnhanceStrength = global::Apiframe.Serialization.ApiframeJsonMembers.Name("face_enhance_strength");
+        private static readonly global::System.Text.Json.JsonEncodedText s_image = global::Apiframe.Serialization.ApiframeJsonMembers.Name("image");
+        private static readonly global::System.Text.Json.JsonEncodedText s_modelType = global::Apiframe.Serialization.ApiframeJsonMembers.Name("model_type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_outputFormat = global::Apiframe.Serialization.ApiframeJsonMembers.Name("output_format");
+        private static readonly global::System.Text.Json.JsonEncodedText s_seed = global::Apiframe.Serialization.ApiframeJsonMembers.Name("seed");
+        private static readonly global::System.Text.Json.JsonEncodedText s_upscaleFactor = global::Apiframe.Serialization.ApiframeJsonMembers.Name("upscale_factor");
 
         /// <summary>Creates a <see cref="TopazImageUpscaleParams"/> with the members the schema requires.</summary>
         /// <param name="image">image</param>
@@ -77,46 +77,14 @@ namespace Apiframe
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (this.FaceEnhance is { } faceEnhanceValue)
-            {
-                writer.WriteBoolean(s_faceEnhance, faceEnhanceValue);
-            }
-
-            if (this.FaceEnhanceCreativity is { } faceEnhanceCreativityValue)
-            {
-                writer.WriteNumber(s_faceEnhanceCreativity, faceEnhanceCreativityValue);
-            }
-
-            if (this.FaceEnhanceStrength is { } faceEnhanceStrengthValue)
-            {
-                writer.WriteNumber(s_faceEnhanceStrength, faceEnhanceStrengthValue);
-            }
-
-            if (this.Image is { } imageValue)
-            {
-                writer.WriteString(s_image, global::Apiframe.Validation.SchemaText.RequireScalarValues(imageValue, "topazUpscaleParams.image"));
-            }
-
-            if (this.ModelType is { } modelTypeValue)
-            {
-                writer.WriteString(s_modelType, global::Apiframe.TopazImageUpscaleModelTypeExtensions.ToWireValue(modelTypeValue));
-            }
-
-            if (this.OutputFormat is { } outputFormatValue)
-            {
-                writer.WriteString(s_outputFormat, global::Apiframe.TopazImageUpscaleOutputFormatExtensions.ToWireValue(outputFormatValue));
-            }
-
-            if (this.Seed is { } seedValue)
-            {
-                writer.WriteNumber(s_seed, seedValue);
-            }
-
-            if (this.UpscaleFactor is { } upscaleFactorValue)
-            {
-                writer.WriteNumber(s_upscaleFactor, upscaleFactorValue);
-            }
-
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_faceEnhance, this.FaceEnhance);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteDouble(writer, s_faceEnhanceCreativity, this.FaceEnhanceCreativity);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteDouble(writer, s_faceEnhanceStrength, this.FaceEnhanceStrength);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_image, this.Image, "topazUpscaleParams.image");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.TopazImageUpscaleModelType>(writer, s_modelType, this.ModelType, global::Apiframe.TopazImageUpscaleModelTypeExtensions.ToWireValue);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.TopazImageUpscaleOutputFormat>(writer, s_outputFormat, this.OutputFormat, global::Apiframe.TopazImageUpscaleOutputFormatExtensions.ToWireValue);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInt64(writer, s_seed, this.Seed);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteDouble(writer, s_upscaleFactor, this.UpscaleFactor);
             writer.WriteEndObject();
         }
 
@@ -155,14 +123,8 @@ namespace Apiframe
             errors.Range("topazUpscaleParams.face_enhance_strength", this.FaceEnhanceStrength, "0", "1", null, null);
             errors.Required("topazUpscaleParams.image", this.Image);
             errors.Uri("topazUpscaleParams.image", this.Image);
-            if (this.ModelType is { } modelTypeValue && !global::Apiframe.TopazImageUpscaleModelTypeExtensions.IsDefined(modelTypeValue))
-            {
-                errors.DefinedEnum("topazUpscaleParams.model_type", false, modelTypeValue, "standard-v2, low-res-v2, cgi, high-fidelity-v2, text-refine, redefine");
-            }
-            if (this.OutputFormat is { } outputFormatValue && !global::Apiframe.TopazImageUpscaleOutputFormatExtensions.IsDefined(outputFormatValue))
-            {
-                errors.DefinedEnum("topazUpscaleParams.output_format", false, outputFormatValue, "jpg, png");
-            }
+            errors.Enum<global::Apiframe.TopazImageUpscaleModelType>("topazUpscaleParams.model_type", this.ModelType, global::Apiframe.TopazImageUpscaleModelTypeExtensions.IsDefined, "standard-v2, low-res-v2, cgi, high-fidelity-v2, text-refine, redefine");
+            errors.Enum<global::Apiframe.TopazImageUpscaleOutputFormat>("topazUpscaleParams.output_format", this.OutputFormat, global::Apiframe.TopazImageUpscaleOutputFormatExtensions.IsDefined, "jpg, png");
             errors.Range("topazUpscaleParams.upscale_factor", this.UpscaleFactor, null, null, null, null);
             global::Apiframe.Validation.SchemaChecks.OneOf(errors, "topazUpscaleParams.upscale_factor", this.UpscaleFactor, 1d, 2d, 4d, 6d);
         }
