@@ -64,7 +64,7 @@ internal static partial class RecordEmitter
             // An indexer loop: foreach over the list interface would box its enumerator on every call.
             writer.Line($"writer.WriteStartArray({field});");
             writer.Open($"for (var i = 0; i < {local}.Count; i++)");
-            writer.Line(WriteItem(value.Items!, $"{local}[i]", ns, property.JsonPath + "[]"));
+            writer.Line(WriteItem(value.Items!, $"{local}[i]"));
             writer.Close();
             writer.Line("writer.WriteEndArray();");
         }
@@ -86,7 +86,7 @@ internal static partial class RecordEmitter
         ValueKind.String => $"{Members}WriteString(writer, {field}, {access}, {Literals.String(path)});",
         ValueKind.Boolean => $"{Members}WriteBoolean(writer, {field}, {access});",
         ValueKind.Number => $"{Members}WriteDouble(writer, {field}, {access});",
-        ValueKind.Integer => $"{Members}{(value.FitsInt32 ? "WriteInt32" : "WriteInt64")}(writer, {field}, {access});",
+        ValueKind.Integer => $"{Members}WriteInteger(writer, {field}, {access});",
         ValueKind.Enum => $"{Members}WriteEnum<{EnumType(value, ns)}>(writer, {field}, {access}, {EnumType(value, ns)}Extensions.ToWireValue);",
         ValueKind.Array when value.Items!.Kind == ValueKind.String => $"{Members}WriteStrings(writer, {field}, {access}, {Literals.String(path + "[]")});",
         ValueKind.Array when value.Items!.Kind == ValueKind.Enum =>
@@ -98,12 +98,11 @@ internal static partial class RecordEmitter
 
     private static string EnumType(ValueSpec value, string ns) => $"global::{ns}.{value.TypeName}";
 
-    private static string WriteItem(ValueSpec item, string local, string ns, string path) => item.Kind switch
+    // Lists of strings and enum values are written by FlatWrite; these are the lists that keep their loop.
+    private static string WriteItem(ValueSpec item, string local) => item.Kind switch
     {
         ValueKind.Object or ValueKind.Json => $"{local}.WriteTo(writer);",
-        ValueKind.String => $"writer.WriteStringValue({TypeNames.Validation}SchemaText.RequireScalarValues({local}, {Literals.String(path)}));",
         ValueKind.Boolean => $"writer.WriteBooleanValue({local});",
-        ValueKind.Enum => $"writer.WriteStringValue(global::{ns}.{item.TypeName}Extensions.ToWireValue({local}));",
         _ => $"writer.WriteNumberValue({local});",
     };
 }

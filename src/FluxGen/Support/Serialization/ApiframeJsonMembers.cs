@@ -45,23 +45,11 @@ public static class ApiframeJsonMembers
         }
     }
 
-    /// <summary>Writes a 32-bit integer member unless <paramref name="value"/> is null.</summary>
+    /// <summary>Writes an integer member unless <paramref name="value"/> is null.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="name">The member name.</param>
-    /// <param name="value">The value.</param>
-    public static void WriteInt32(Utf8JsonWriter writer, JsonEncodedText name, int? value)
-    {
-        if (value.HasValue)
-        {
-            writer.WriteNumber(name, value.GetValueOrDefault());
-        }
-    }
-
-    /// <summary>Writes a 64-bit integer member unless <paramref name="value"/> is null.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The member name.</param>
-    /// <param name="value">The value.</param>
-    public static void WriteInt64(Utf8JsonWriter writer, JsonEncodedText name, long? value)
+    /// <param name="value">The value; an <see langword="int"/> member converts, and is written with the same digits.</param>
+    public static void WriteInteger(Utf8JsonWriter writer, JsonEncodedText name, long? value)
     {
         if (value.HasValue)
         {

@@ -69,9 +69,9 @@ namespace Apiframe
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_imagePrompt, this.ImagePrompt, "fluxParams.image_prompt");
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteDouble(writer, s_imagePromptStrength, this.ImagePromptStrength);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.Flux11ProOutputFormat>(writer, s_outputFormat, this.OutputFormat, global::Apiframe.Flux11ProOutputFormatExtensions.ToWireValue);
-            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInt32(writer, s_outputQuality, this.OutputQuality);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInteger(writer, s_outputQuality, this.OutputQuality);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_raw, this.Raw);
-            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInt64(writer, s_seed, this.Seed);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInteger(writer, s_seed, this.Seed);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.Flux11ProAspectRatio>(writer, s_aspectRatio, this.AspectRatio, global::Apiframe.Flux11ProAspectRatioExtensions.ToWireValue);
             writer.WriteEndObject();
         }

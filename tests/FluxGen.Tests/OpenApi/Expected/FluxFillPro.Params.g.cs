@@ -112,9 +112,9 @@ namespace Apiframe
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.FluxFillProOutputFormat>(writer, s_outputFormat, this.OutputFormat, global::Apiframe.FluxFillProOutputFormatExtensions.ToWireValue);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_prompt, this.Prompt, "fluxFillParams.prompt");
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_promptUpsampling, this.PromptUpsampling);
-            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInt32(writer, s_safetyTolerance, this.SafetyTolerance);
-            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInt64(writer, s_seed, this.Seed);
-            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInt32(writer, s_steps, this.Steps);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInteger(writer, s_safetyTolerance, this.SafetyTolerance);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInteger(writer, s_seed, this.Seed);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInteger(writer, s_steps, this.Steps);
             writer.WriteEndObject();
         }
 

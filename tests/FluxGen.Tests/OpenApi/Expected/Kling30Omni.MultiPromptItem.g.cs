@@ -40,7 +40,7 @@ namespace Apiframe
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInt32(writer, s_duration, this.Duration);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInteger(writer, s_duration, this.Duration);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_prompt, this.Prompt, "klingParams.multi_prompt[].prompt");
             writer.WriteEndObject();
         }

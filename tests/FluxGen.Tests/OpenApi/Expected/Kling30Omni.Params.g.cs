@@ -98,7 +98,7 @@ namespace Apiframe
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.Kling30OmniAspectRatio>(writer, s_aspectRatio, this.AspectRatio, global::Apiframe.Kling30OmniAspectRatioExtensions.ToWireValue);
-            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInt32(writer, s_duration, this.Duration);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInteger(writer, s_duration, this.Duration);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_endImage, this.EndImage, "klingParams.end_image");
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_generateAudio, this.GenerateAudio);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_keepOriginalSound, this.KeepOriginalSound);

@@ -83,7 +83,7 @@ namespace Apiframe
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_image, this.Image, "topazUpscaleParams.image");
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.TopazImageUpscaleModelType>(writer, s_modelType, this.ModelType, global::Apiframe.TopazImageUpscaleModelTypeExtensions.ToWireValue);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.TopazImageUpscaleOutputFormat>(writer, s_outputFormat, this.OutputFormat, global::Apiframe.TopazImageUpscaleOutputFormatExtensions.ToWireValue);
-            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInt64(writer, s_seed, this.Seed);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInteger(writer, s_seed, this.Seed);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteDouble(writer, s_upscaleFactor, this.UpscaleFactor);
             writer.WriteEndObject();
         }
