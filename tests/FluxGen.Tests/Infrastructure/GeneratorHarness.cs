@@ -54,6 +54,27 @@ public static class GeneratorHarness
 
     public static RunOutcome RunFlux(IEnumerable<string>? sources = null, ImmutableArray<MetadataReference>? references = null, LanguageVersion version = LanguageVersion.Latest, IReadOnlyDictionary<string, string>? options = null) =>
         Run(new[] { ("/schema/flux-1.1-pro.json", FluxSchema) }, sources, references, version, options);
+
+    /// <summary>Generated files turn nullable warnings off for the consumer (see the generator's Header); here they are
+    /// turned back on (a generated file's default context is off whatever the project says), so a nullable mistake
+    /// in emitted code still fails every test that checks for warnings.</summary>
+    public static Compilation WithNullableWarningsFor(Compilation compilation)
+    {
+        const string Lenient = "#nullable enable annotations\n#nullable disable warnings\n";
+        var result = compilation;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var text = tree.GetText().ToString();
+            var at = text.IndexOf(Lenient, StringComparison.Ordinal);
+            if (at >= 0 && tree.FilePath.EndsWith(".g.cs", StringComparison.Ordinal))
+            {
+                var strict = text.Remove(at, Lenient.Length).Insert(at, "#nullable enable\n");
+                result = result.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(strict, System.Text.Encoding.UTF8)));
+            }
+        }
+
+        return result;
+    }
 }
 
 public sealed record RunOutcome(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriverRunResult RunResult)
@@ -61,7 +82,7 @@ public sealed record RunOutcome(GeneratorDriver Driver, Compilation Output, Immu
     /// <summary>Every error, and every warning in generated code (consumers treat warnings as errors); the test's own
     /// snippets are not held to the documentation rule.</summary>
     public IReadOnlyList<Diagnostic> CompileDiagnostics =>
-        Output.GetDiagnostics()
+        GeneratorHarness.WithNullableWarningsFor(Output).GetDiagnostics()
             .Where(d => d.Severity == DiagnosticSeverity.Error
                 || (d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true)
                 || (d.Severity == DiagnosticSeverity.Warning && d.Id != "CS1591"))
