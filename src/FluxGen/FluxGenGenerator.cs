@@ -73,9 +73,12 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             .SelectMany(static (file, ct) => SchemaReader.ReadAll(file.Text.Path, file.Stamp, () => file.Text.GetText(ct), ct))
             .WithTrackingName(Steps.Parse);
 
-        // A project's own OpenAPI document supersedes the bundled one as a whole (Schema/Drift).
-        var documents = DocumentPipeline.Roles(context, parsed);
-        var kept = DocumentPipeline.Kept(parsed, documents);
+        // A project's own OpenAPI document supersedes the bundled one as a whole (Schema/Drift). What reads every
+        // result reads them collected once: a document yields a hundred results, and each step per result is driver
+        // work for each of them in every build (a command-line build makes a new driver every time).
+        var all = parsed.Collect();
+        var documents = DocumentPipeline.Roles(context, all);
+        var kept = DocumentPipeline.Kept(all, documents);
 
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
@@ -93,11 +96,11 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             .Select(static (input, _) => new RuntimeInput(input.Left.Left, input.Left.Right, input.Right));
         context.RegisterSourceOutput(runtime, static (spc, input) => RuntimeOutput.Emit(spc, input, Version));
 
-        var claims = kept
-            .Where(static result => result.ClaimedModelId is not null)
-            .Select(static (result, _) => new ModelClaim(result.ClaimedModelId!, Naming.ModelPrefix(result.ClaimedModelId!), result.FilePath, result.FromDocument, result.ClaimLocation?.Span.Start ?? 0))
-            .Collect()
-            .Select(static (all, _) => all
+        var keptAll = kept.Collect();
+        var claims = keptAll
+            .Select(static (results, _) => results
+                .Where(static result => result.ClaimedModelId is not null)
+                .Select(static result => new ModelClaim(result.ClaimedModelId!, result.Model?.Prefix ?? Naming.ModelPrefix(result.ClaimedModelId!), result.FilePath, result.FromDocument, result.ClaimLocation?.Span.Start ?? 0))
                 .OrderBy(c => c.FromDocument)
                 .ThenBy(c => c.FilePath, StringComparer.Ordinal)
                 .ThenBy(c => c.Position)
@@ -125,29 +128,34 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             })
             .WithTrackingName(Steps.Model);
 
-        DocumentPipeline.Register(context, parsed, documents, claims);
+        DocumentPipeline.Register(context, all, documents, claims);
 
         context.RegisterSourceOutput(models, static (spc, input) => ModelOutput.Emit(spc, input, Version));
 
         var sharedEnums = models
-            .Select(static (input, _) => input.Parsed.Model is not { } model || !input.Selected
-                ? EquatableArray<SharedEnum>.Empty
-                : model.SharedEnums.Select(e => new SharedEnum(e, model.FilePath, model.ModelId)).ToEquatableArray())
             .Collect()
             .Combine(options)
             .Combine(references)
-            .Select(static (input, _) => new SharedInput(input.Left.Left.SelectMany(x => x).OrderBy(x => x.FilePath, StringComparer.Ordinal).ToEquatableArray(), input.Left.Right, input.Right))
+            .Select(static (input, _) => new SharedInput(SharedEnums(input.Left.Left), input.Left.Right, input.Right))
             .WithTrackingName(Steps.Shared);
 
         context.RegisterSourceOutput(sharedEnums, static (spc, input) => ModelOutput.EmitShared(spc, input, Version));
 
         // Every documented model the code does not name yet (of the documents kept), declared without members so
         // completion can offer it.
-        Emit.LightForms.LightFormOutput.Register(context, kept, claims, options, references, named, Steps.LightForms);
+        Emit.LightForms.LightFormOutput.Register(context, keptAll, claims, options, references, named, Steps.LightForms);
 
         // Support/LightUp/<Feature>/: DI, logging, ASP.NET Core and Microsoft.Extensions.AI, only where the compilation references them.
         LightUp.LightUpOutput.Register(context, runtime, models);
     }
+
+    /// <summary>The shared enums of every selected model, ordered by file so the first model to define one wins.</summary>
+    private static EquatableArray<SharedEnum> SharedEnums(ImmutableArray<ModelInput> models) =>
+        models
+            .Where(static input => input.Selected && input.Parsed.Model is not null)
+            .SelectMany(static input => input.Parsed.Model!.SharedEnums.Select(e => new SharedEnum(e, input.Parsed.Model!.FilePath, input.Parsed.Model!.ModelId)))
+            .OrderBy(static x => x.FilePath, StringComparer.Ordinal)
+            .ToEquatableArray();
 
     private static string ReadVersion()
     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using FluxGen.Emit;
 using FluxGen.References;
@@ -27,6 +28,20 @@ internal sealed record SharedInput(EquatableArray<SharedEnum> Enums, GeneratorOp
 /// <summary>Turns pipeline values into sources and diagnostics.</summary>
 internal static class ModelOutput
 {
+    // A loop rather than FirstOrDefault with a lambda: asked for each of a document's hundred models in every build.
+    private static ModelClaim? FirstClaim(EquatableArray<ModelClaim> claims, string id, string prefix)
+    {
+        foreach (var claim in claims)
+        {
+            if (claim.ModelId == id || claim.Prefix == prefix)
+            {
+                return claim;
+            }
+        }
+
+        return null;
+    }
+
     public static void Emit(SourceProductionContext context, ModelInput input, string version)
     {
         var parsed = input.Parsed;
@@ -37,8 +52,7 @@ internal static class ModelOutput
 
         if (parsed.ClaimedModelId is { } id && parsed.ClaimLocation is { } location)
         {
-            var prefix = Schema.Naming.ModelPrefix(id);
-            var first = input.Claims.FirstOrDefault(c => c.ModelId == id || c.Prefix == prefix);
+            var first = FirstClaim(input.Claims, id, parsed.Model?.Prefix ?? Schema.Naming.ModelPrefix(id));
             if (first is not null && (first.FilePath != parsed.FilePath || first.Position != location.Span.Start))
             {
                 var descriptor = parsed.FromDocument && !first.FromDocument ? Descriptors.DocumentModelSkipped : Descriptors.DuplicateModel;
@@ -61,21 +75,35 @@ internal static class ModelOutput
 
         var ns = input.Options.Namespace;
         var visibility = input.Options.Visibility;
-        context.AddSource(TypeNames.HintName(model.Prefix, model.Request.TypeName), RecordEmitter.Emit(model, model.Request, ns, version, visibility));
+        var sources = WrittenModels.Find(parsed, ns, visibility) ?? Write(parsed, model, ns, visibility, version);
+        foreach (var (hintName, text) in sources)
+        {
+            context.AddSource(hintName, text);
+        }
+    }
+
+    private static ImmutableArray<(string HintName, string Text)> Write(SchemaParseResult parsed, ModelSpec model, string ns, Visibility visibility, string version)
+    {
+        var sources = ImmutableArray.CreateBuilder<(string HintName, string Text)>();
+        sources.Add((TypeNames.HintName(model.Prefix, model.Request.TypeName), RecordEmitter.Emit(model, model.Request, ns, version, visibility)));
         foreach (var nested in model.NestedObjects)
         {
-            context.AddSource(TypeNames.HintName(model.Prefix, nested.TypeName), RecordEmitter.Emit(model, nested, ns, version, visibility));
+            sources.Add((TypeNames.HintName(model.Prefix, nested.TypeName), RecordEmitter.Emit(model, nested, ns, version, visibility)));
         }
 
         foreach (var type in model.Enums)
         {
-            context.AddSource(TypeNames.HintName(model.Prefix, type.TypeName), EnumEmitter.Emit(type, ns, version, model.ModelId, visibility));
+            sources.Add((TypeNames.HintName(model.Prefix, type.TypeName), EnumEmitter.Emit(type, ns, version, model.ModelId, visibility)));
         }
 
         if (!visibility.Internal)
         {
-            context.AddSource($"FluxGen.Markers.Model.{model.Prefix}.g.cs", Markers.Model(model.ModelId, version));
+            sources.Add(($"FluxGen.Markers.Model.{model.Prefix}.g.cs", Markers.Model(model.ModelId, version)));
         }
+
+        var written = sources.ToImmutable();
+        WrittenModels.Keep(parsed, ns, visibility, written);
+        return written;
     }
 
     public static void EmitShared(SourceProductionContext context, SharedInput input, string version)

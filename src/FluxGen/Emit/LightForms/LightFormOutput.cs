@@ -35,7 +35,7 @@ internal static class LightFormOutput
 
     public static void Register(
         IncrementalGeneratorInitializationContext context,
-        IncrementalValuesProvider<SchemaParseResult> parsed,
+        IncrementalValueProvider<ImmutableArray<SchemaParseResult>> kept,
         IncrementalValueProvider<EquatableArray<ModelClaim>> claims,
         IncrementalValueProvider<GeneratorOptions> options,
         IncrementalValueProvider<ReferenceSet> references,
@@ -49,10 +49,9 @@ internal static class LightFormOutput
             return Visibility.Parse("internal", setting).Value.Embedded;
         });
 
-        // Collected first, then reduced in one step: a per-model step would be driver work for each of a document's
-        // hundred models in every build. The last build's models and text are reused when nothing changed (LastForms).
-        var input = parsed
-            .Collect()
+        // Reduced from the collected results in one step: a per-model step would be driver work for each of a
+        // document's hundred models in every build. The last build's models and text are reused when nothing changed (LastForms).
+        var input = kept
             .Select(static (results, _) => LastForms.Models(results))
             .Combine(claims)
             .Combine(options)

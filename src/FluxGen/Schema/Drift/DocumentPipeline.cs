@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using FluxGen.Schema.Model;
 using FluxGen.Usage;
@@ -14,7 +15,7 @@ namespace FluxGen.Schema.Drift;
 internal static class DocumentPipeline
 {
     /// <summary>Which documents are the package's and which the project's.</summary>
-    public static IncrementalValueProvider<DocumentRoles> Roles(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<SchemaParseResult> parsed)
+    public static IncrementalValueProvider<DocumentRoles> Roles(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ImmutableArray<SchemaParseResult>> all)
     {
         var bundled = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
@@ -22,35 +23,47 @@ internal static class DocumentPipeline
             .Select(static (pair, _) => pair.Left.Path)
             .Collect();
 
-        return parsed
-            .Where(static result => result.FromDocument)
-            .Select(static (result, _) => result.FilePath)
-            .Collect()
+        // Read off the collected results rather than through a step per result: a document yields a hundred results,
+        // and every per-result step is driver work for each of them in every build.
+        return all
             .Combine(bundled)
-            .Select(static (input, _) => DocumentRoles.From(input.Left, input.Right))
+            .Select(static (input, _) => DocumentRoles.From(DocumentPaths(input.Left), input.Right))
             .WithTrackingName(FluxGenGenerator.Steps.Documents);
     }
 
     /// <summary>Every result but those of a bundled document a project's document supersedes: its models, claims
-    /// and diagnostics are gone as a whole, so nothing of the older document competes with the newer one.</summary>
-    public static IncrementalValuesProvider<SchemaParseResult> Kept(IncrementalValuesProvider<SchemaParseResult> parsed, IncrementalValueProvider<DocumentRoles> roles) =>
-        parsed
+    /// and diagnostics are gone as a whole, so nothing of the older document competes with the newer one. One step
+    /// over the collected results that yields each kept result as its own value, so what follows stays per model.</summary>
+    public static IncrementalValuesProvider<SchemaParseResult> Kept(IncrementalValueProvider<ImmutableArray<SchemaParseResult>> all, IncrementalValueProvider<DocumentRoles> roles) =>
+        all
             .Combine(roles)
-            .Where(static input => !input.Right.IsSuperseded(input.Left.FilePath))
-            .Select(static (input, _) => input.Left);
+            .SelectMany(static (input, _) => input.Right.Supersedes ? input.Left.RemoveAll(result => input.Right.IsSuperseded(result.FilePath)) : input.Left);
+
+    private static ImmutableArray<string> DocumentPaths(ImmutableArray<SchemaParseResult> results)
+    {
+        var paths = ImmutableArray.CreateBuilder<string>();
+        foreach (var result in results)
+        {
+            // A document's results come together, so this keeps one path per document in the usual case.
+            if (result.FromDocument && (paths.Count == 0 || !string.Equals(paths[paths.Count - 1], result.FilePath, StringComparison.Ordinal)))
+            {
+                paths.Add(result.FilePath);
+            }
+        }
+
+        return paths.ToImmutable();
+    }
 
     /// <summary>Reports the drift once per build, and each use of a removed model's type where it is written.</summary>
     public static void Register(
         IncrementalGeneratorInitializationContext context,
-        IncrementalValuesProvider<SchemaParseResult> parsed,
+        IncrementalValueProvider<ImmutableArray<SchemaParseResult>> all,
         IncrementalValueProvider<DocumentRoles> roles,
         IncrementalValueProvider<EquatableArray<ModelClaim>> claims)
     {
-        var drift = parsed
-            .Where(static result => result.FromDocument && result.Model is not null)
-            .Collect()
+        var drift = all
             .Combine(roles)
-            .Select(static (input, _) => DocumentDrift.Compare(input.Left, input.Right))
+            .Select(static (input, _) => DocumentDrift.Compare(input.Left.RemoveAll(static result => !result.FromDocument || result.Model is null), input.Right))
             .WithTrackingName(FluxGenGenerator.Steps.Drift);
 
         context.RegisterSourceOutput(drift, static (spc, report) =>
