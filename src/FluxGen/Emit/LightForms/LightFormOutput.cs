@@ -50,7 +50,8 @@ internal static class LightFormOutput
         });
 
         // Reduced from the collected results in one step: a per-model step would be driver work for each of a
-        // document's hundred models in every build. The last build's models and text are reused when nothing changed (LastForms).
+        // document's hundred models in every build. The last build's models and text are reused when nothing
+        // changed (LastForms).
         var input = kept
             .Select(static (results, _) => LastForms.Models(results))
             .Combine(claims)
