@@ -39,6 +39,10 @@ internal static partial class RealBuildCost
         {
             var package = LayOutPackage(root);
             var requests = RequestTypes();
+
+            // The way to many models today: a class library writes them all once (FluxGenModels=*) and the app
+            // references it; the app's generator finds the library's markers and writes none of them again.
+            var library = Path.Combine(Write(root, "models", Library(package), "namespace Models;\n\n/// <summary>The library's own code.</summary>\npublic static class Anchor;\n"), "models.csproj");
             var variants = new[]
             {
                 new Variant("no generator (baseline)", Write(root, "none", Project(null, null), "Console.WriteLine(new Greeting(\"a red umbrella\").Text);\n" + Greeting), ""),
@@ -48,6 +52,8 @@ internal static partial class RealBuildCost
                 new Variant("FluxGen, 10 models named", Write(root, "flux10", Project(package, null), FluxProgram(requests, 10)), "FluxGen, 1 model named"),
                 new Variant("FluxGen, 30 models named", Write(root, "flux30", Project(package, null), FluxProgram(requests, 30)), "FluxGen, 1 model named"),
                 new Variant("FluxGen, FluxGenModels=*", Write(root, "fluxall", Project(package, "*"), FluxProgram(requests, 1)), "FluxGen, 1 model named"),
+                new Variant("FluxGen, 30 models named, written by a class library it references", Write(root, "lib30", Project(package, null, library), FluxProgram(requests, 30)), "FluxGen, 1 model named"),
+                new Variant("FluxGen, every model named, written by a class library it references", Write(root, "liball", Project(package, null, library), FluxProgram(requests, requests.Count)), "FluxGen, 1 model named"),
             };
 
             foreach (var variant in variants)
@@ -173,7 +179,24 @@ internal static partial class RealBuildCost
         return text.Append("];\nConsole.WriteLine(json + named.Length);\n").ToString();
     }
 
-    private static string Project(string? package, string? models)
+    private static string Library(string package) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <Nullable>enable</Nullable>
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            <FluxGenModels>*</FluxGenModels>
+          </PropertyGroup>
+          <Import Project="{package}/build/FluxGen.props" />
+          <ItemGroup>
+            <Analyzer Include="{package}/analyzers/dotnet/cs/FluxGen.dll" />
+          </ItemGroup>
+          <Import Project="{package}/build/FluxGen.targets" />
+        </Project>
+        """;
+
+    private static string Project(string? package, string? models, string? library = null)
     {
         var imports = package is null ? "" : $"""
               <Import Project="{package}/build/FluxGen.props" />
@@ -183,6 +206,11 @@ internal static partial class RealBuildCost
             """;
         var list = models is null ? "" : $"<FluxGenModels>{models}</FluxGenModels>";
         var targets = package is null ? "" : $"""<Import Project="{package}/build/FluxGen.targets" />""";
+        if (library is not null)
+        {
+            targets += $"""<ItemGroup><ProjectReference Include="{library}" /></ItemGroup>""";
+        }
+
         return $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
