@@ -54,6 +54,7 @@ internal static partial class RealBuildCost
                 new Variant("FluxGen, FluxGenModels=*", Write(root, "fluxall", Project(package, "*"), FluxProgram(requests, 1)), "FluxGen, 1 model named"),
                 new Variant("FluxGen, 30 models named, written by a class library it references", Write(root, "lib30", Project(package, null, library), FluxProgram(requests, 30)), "FluxGen, 1 model named"),
                 new Variant("FluxGen, every model named, written by a class library it references", Write(root, "liball", Project(package, null, library), FluxProgram(requests, requests.Count)), "FluxGen, 1 model named"),
+                new Variant("FluxGen, every model named, from that library's built assembly (as a package could ship it)", Write(root, "dllall", Project(package, null, assembly: LibraryAssembly(library)), FluxProgram(requests, requests.Count)), "FluxGen, 1 model named"),
             };
 
             foreach (var variant in variants)
@@ -196,7 +197,16 @@ internal static partial class RealBuildCost
         </Project>
         """;
 
-    private static string Project(string? package, string? models, string? library = null)
+    /// <summary>Builds the library once and gives its assembly's path, for a project that references the assembly
+    /// itself: no project for MSBuild to check, as with an assembly a package ships.</summary>
+    private static string LibraryAssembly(string library)
+    {
+        var folder = Path.GetDirectoryName(library)!;
+        Dotnet(folder, "build", "-nologo", "-v:q");
+        return Path.Combine(folder, "bin", "Debug", "net10.0", Path.GetFileNameWithoutExtension(library) + ".dll");
+    }
+
+    private static string Project(string? package, string? models, string? library = null, string? assembly = null)
     {
         var imports = package is null ? "" : $"""
               <Import Project="{package}/build/FluxGen.props" />
@@ -209,6 +219,11 @@ internal static partial class RealBuildCost
         if (library is not null)
         {
             targets += $"""<ItemGroup><ProjectReference Include="{library}" /></ItemGroup>""";
+        }
+
+        if (assembly is not null)
+        {
+            targets += $"""<ItemGroup><Reference Include="{assembly}" /></ItemGroup>""";
         }
 
         return $"""
