@@ -152,8 +152,9 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
     /// <summary>The shared enums of every selected model, ordered by file so the first model to define one wins.</summary>
     private static EquatableArray<SharedEnum> SharedEnums(ImmutableArray<ModelInput> models) =>
         models
-            .Where(static input => input.Selected && input.Parsed.Model is not null)
-            .SelectMany(static input => input.Parsed.Model!.SharedEnums.Select(e => new SharedEnum(e, input.Parsed.Model!.FilePath, input.Parsed.Model!.ModelId)))
+            .Where(static input => input.Selected)
+            .Select(static input => input.Parsed.Model!)
+            .SelectMany(static model => model.SharedEnums.Select(e => new SharedEnum(e, model.FilePath, model.ModelId)))
             .OrderBy(static x => x.FilePath, StringComparer.Ordinal)
             .ToEquatableArray();
 

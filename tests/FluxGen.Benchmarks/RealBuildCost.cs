@@ -42,7 +42,7 @@ internal static partial class RealBuildCost
 
             // The way to many models today: a class library writes them all once (FluxGenModels=*) and the app
             // references it; the app's generator finds the library's markers and writes none of them again.
-            var library = Path.Combine(Write(root, "models", Library(package), "namespace Models;\n\n/// <summary>The library's own code.</summary>\npublic static class Anchor;\n"), "models.csproj");
+            var library = Path.Combine(Write(root, "models", Project(package, "*", outputType: "Library"), "namespace Models;\n\n/// <summary>The library's own code.</summary>\npublic static class Anchor;\n"), "models.csproj");
             var variants = new[]
             {
                 new Variant("no generator (baseline)", Write(root, "none", Project(null, null), "Console.WriteLine(new Greeting(\"a red umbrella\").Text);\n" + Greeting), ""),
@@ -180,23 +180,6 @@ internal static partial class RealBuildCost
         return text.Append("];\nConsole.WriteLine(json + named.Length);\n").ToString();
     }
 
-    private static string Library(string package) => $"""
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <TargetFramework>net10.0</TargetFramework>
-            <ImplicitUsings>enable</ImplicitUsings>
-            <Nullable>enable</Nullable>
-            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-            <FluxGenModels>*</FluxGenModels>
-          </PropertyGroup>
-          <Import Project="{package}/build/FluxGen.props" />
-          <ItemGroup>
-            <Analyzer Include="{package}/analyzers/dotnet/cs/FluxGen.dll" />
-          </ItemGroup>
-          <Import Project="{package}/build/FluxGen.targets" />
-        </Project>
-        """;
-
     /// <summary>Builds the library once and gives its assembly's path, for a project that references the assembly
     /// itself: no project for MSBuild to check, as with an assembly a package ships.</summary>
     private static string LibraryAssembly(string library)
@@ -206,7 +189,7 @@ internal static partial class RealBuildCost
         return Path.Combine(folder, "bin", "Debug", "net10.0", Path.GetFileNameWithoutExtension(library) + ".dll");
     }
 
-    private static string Project(string? package, string? models, string? library = null, string? assembly = null)
+    private static string Project(string? package, string? models, string? library = null, string? assembly = null, string outputType = "Exe")
     {
         var imports = package is null ? "" : $"""
               <Import Project="{package}/build/FluxGen.props" />
@@ -229,7 +212,7 @@ internal static partial class RealBuildCost
         return $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
-                <OutputType>Exe</OutputType>
+                <OutputType>{outputType}</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <Nullable>enable</Nullable>
