@@ -37,7 +37,7 @@ public sealed class EditorProject : IDisposable
                 metadataReferences: FrameworkReferences(),
                 analyzerReferences: FluxGenAssemblies.References);
         var solution = Workspace.CurrentSolution.AddProject(info);
-        foreach (var schema in new[] { Path.Combine("schema", "apiframe", "openapi.json"), Path.Combine("schema", "flux-1.1-pro.json") })
+        foreach (var schema in new[] { Path.Combine("package", "schema", "apiframe", "openapi.json"), Path.Combine("package", "schema", "flux-1.1-pro.json") })
         {
             var path = Path.Combine(AppContext.BaseDirectory, schema);
             solution = solution.AddAdditionalDocument(DocumentId.CreateNewId(id), Path.GetFileName(path), SourceText.From(File.ReadAllText(path)), filePath: path);
@@ -96,12 +96,14 @@ public static class FluxGenAssemblies
 {
     private static readonly Lazy<ImmutableArray<AnalyzerReference>> All = new(() =>
     {
-        var folder = typeof(FluxGenAssemblies).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "FluxGenAssemblyFolder").Value!;
         var loader = new DefaultContextLoader();
-        return new[] { "FluxGen.dll", "FluxGen.CodeFixes.dll" }
-            .Select(name => (AnalyzerReference)new AnalyzerFileReference(Path.Combine(folder, name), loader))
-            .ToImmutableArray();
+        return Paths.Select(path => (AnalyzerReference)new AnalyzerFileReference(path, loader)).ToImmutableArray();
     });
+
+    /// <summary>The generator's and the code fixes' assembly files, as the package ships them in analyzers/dotnet/cs.</summary>
+    public static ImmutableArray<string> Paths { get; } = new[] { "FluxGen.dll", "FluxGen.CodeFixes.dll" }
+        .Select(name => Path.Combine(typeof(FluxGenAssemblies).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "FluxGenAssemblyFolder").Value!, name))
+        .ToImmutableArray();
 
     public static ImmutableArray<AnalyzerReference> References => All.Value;
 

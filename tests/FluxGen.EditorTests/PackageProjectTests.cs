@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Completion;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.MSBuild;
+using Microsoft.CodeAnalysis.QuickInfo;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FluxGen.EditorTests;
+
+/// <summary>
+/// A fresh console project that takes FluxGen through the package's own build files (build/FluxGen.props and
+/// .targets, the bundled schema and document, the analyzer assemblies), opened by <see cref="MSBuildWorkspace"/>:
+/// what reaches the generator is decided by the design-time build an IDE runs, not by a project put together by
+/// hand as <see cref="EditorProject"/> does.
+/// </summary>
+public sealed class PackageProjectTests
+{
+    private const string Code = """
+        using Apiframe;
+
+        public static class Program
+        {
+            public static object Video() => new Kling;
+            public static object Image() => new Flux11ProParams { OutputQuality = 101 };
+        }
+        """;
+
+    [Fact]
+    public async Task AProjectOpenedThroughThePackagesBuildFilesCompletesEveryModelHoversAndFlags()
+    {
+        var work = Directory.CreateTempSubdirectory("fluxgen-editor-").FullName;
+        try
+        {
+            var project = await OpenAsync(work);
+
+            // The design-time build hands the generator both bundled files, the document marked as the bundled one and
+            // both stamped with their modification time (the package's targets add that metadata).
+            var additional = project.AdditionalDocuments.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+            Assert.Equal(["flux-1.1-pro.json", "openapi.json"], additional.Select(d => d.Name));
+            var options = project.AnalyzerOptions.AnalyzerConfigOptionsProvider;
+            var document = project.AnalyzerOptions.AdditionalFiles.Single(f => Path.GetFileName(f.Path) == "openapi.json");
+            Assert.True(options.GetOptions(document).TryGetValue("build_metadata.AdditionalFiles.FluxGenBundled", out var bundled));
+            Assert.Equal("true", bundled);
+            Assert.True(options.GetOptions(document).TryGetValue("build_metadata.AdditionalFiles.FluxGenStamp", out var stamp));
+            Assert.False(string.IsNullOrEmpty(stamp));
+
+            var program = project.Documents.Single(d => d.Name == "Program.cs");
+
+            // Completion after `new Kling` offers the request of every kling model the bundled document has, none named yet.
+            var caret = Code.IndexOf("new Kling", StringComparison.Ordinal) + "new Kling".Length;
+            var service = CompletionService.GetService(program)!;
+            var list = await service.GetCompletionsAsync(program, caret);
+            var requests = list.ItemsList.Where(i => i.DisplayText.StartsWith("Kling", StringComparison.Ordinal) && i.DisplayText.EndsWith("Request", StringComparison.Ordinal)).ToList();
+            Console.WriteLine("MSBuildWorkspace, completion after 'new Kling': " + string.Join(", ", requests.Select(i => i.DisplayText)));
+            var klingModels = BundledModelIds(additional[1].FilePath!).Where(id => id.StartsWith("kling", StringComparison.Ordinal)).ToList();
+            Assert.Equal(klingModels.Count, requests.Count);
+            foreach (var item in requests)
+            {
+                var description = (await service.GetDescriptionAsync(program, item))!.Text;
+                Assert.Contains(klingModels, id => description.Contains($"model {id} (", StringComparison.Ordinal));
+            }
+
+            // Hover on a member of a named model shows the schema's description, range and default.
+            var quickInfo = (await QuickInfoService.GetService(program)!.GetQuickInfoAsync(program, Code.IndexOf("OutputQuality", StringComparison.Ordinal) + 3))!;
+            var hover = string.Join(" | ", quickInfo.Sections.Select(s => s.Text));
+            Assert.Contains("From 0 to 100", hover, StringComparison.Ordinal);
+            Assert.Contains("Default 90", hover, StringComparison.Ordinal);
+
+            // The project's own analyzer references flag the constant the schema forbids.
+            var compilation = (await project.GetCompilationAsync())!;
+            var analyzers = project.AnalyzerReferences.SelectMany(r => r.GetAnalyzers(LanguageNames.CSharp)).ToImmutableArray();
+            var flagged = await compilation.WithAnalyzers(analyzers, project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
+            Assert.Contains(flagged, d => d.Id == "FLUX002" && d.GetMessage().Contains("101", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task<Project> OpenAsync(string work)
+    {
+        var package = Path.Combine(AppContext.BaseDirectory, "package");
+        var analyzers = string.Concat(FluxGenAssemblies.Paths.Select(path => $"""    <Analyzer Include="{path}" />{"\n"}"""));
+        File.WriteAllText(Path.Combine(work, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <Import Project="{package}/build/FluxGen.props" />
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+            {analyzers}  </ItemGroup>
+              <Import Project="{package}/build/FluxGen.targets" />
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(work, "Program.cs"), Code);
+        Restore(work);
+
+        var workspace = MSBuildWorkspace.Create();
+        var failures = new List<string>();
+        workspace.RegisterWorkspaceFailedHandler(e => failures.Add(e.Diagnostic.Message));
+        var project = await workspace.OpenProjectAsync(Path.Combine(work, "Consumer.csproj"));
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        return project;
+    }
+
+    // The design-time build needs the assets file that a restore writes; the project has no package to fetch.
+    private static void Restore(string work)
+    {
+        using var restore = Process.Start(new ProcessStartInfo("dotnet", ["restore", "--nologo"]) { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = restore.StandardOutput.ReadToEndAsync();
+        var error = restore.StandardError.ReadToEnd();
+        restore.WaitForExit();
+        Assert.True(restore.ExitCode == 0, output.Result + error);
+    }
+
+    /// <summary>Every single-valued <c>model</c> of the document: the models it documents (the generator's own rule
+    /// for what a model is, read independently of it).</summary>
+    private static IEnumerable<string> BundledModelIds(string path)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllBytes(path));
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        Collect(json.RootElement, ids);
+        return ids;
+
+        static void Collect(JsonElement element, SortedSet<string> ids)
+        {
+            if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item, ids);
+                }
+            }
+
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+
+            if (element.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
+                && properties.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.Object)
+            {
+                if (model.TryGetProperty("const", out var single) && single.ValueKind == JsonValueKind.String)
+                {
+                    ids.Add(single.GetString()!);
+                }
+                else if (model.TryGetProperty("enum", out var values) && values.GetArrayLength() == 1)
+                {
+                    ids.Add(values[0].GetString()!);
+                }
+            }
+
+            foreach (var member in element.EnumerateObject())
+            {
+                Collect(member.Value, ids);
+            }
+        }
+    }
+}
