@@ -101,9 +101,7 @@ public static class FluxGenAssemblies
     });
 
     /// <summary>The generator's and the code fixes' assembly files, as the package ships them in analyzers/dotnet/cs.</summary>
-    public static ImmutableArray<string> Paths { get; } = new[] { "FluxGen.dll", "FluxGen.CodeFixes.dll" }
-        .Select(name => Path.Combine(typeof(FluxGenAssemblies).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "FluxGenAssemblyFolder").Value!, name))
-        .ToImmutableArray();
+    public static ImmutableArray<string> Paths { get; } = ReadPaths();
 
     public static ImmutableArray<AnalyzerReference> References => All.Value;
 
@@ -113,6 +111,12 @@ public static class FluxGenAssemblies
         .Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract && t.GetCustomAttribute<ExportCodeFixProviderAttribute>() is not null)
         .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
         .ToImmutableArray();
+
+    private static ImmutableArray<string> ReadPaths()
+    {
+        var folder = typeof(FluxGenAssemblies).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "FluxGenAssemblyFolder").Value!;
+        return [Path.Combine(folder, "FluxGen.dll"), Path.Combine(folder, "FluxGen.CodeFixes.dll")];
+    }
 
     /// <summary>Loads into the default context, where this process's Roslyn already is: the FluxGen assemblies bind
     /// to it, as they bind to the compiler's or the IDE's Roslyn.</summary>

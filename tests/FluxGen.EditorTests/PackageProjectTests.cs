@@ -34,7 +34,8 @@ public sealed class PackageProjectTests
         var work = Directory.CreateTempSubdirectory("fluxgen-editor-").FullName;
         try
         {
-            var project = await OpenAsync(work);
+            using var workspace = MSBuildWorkspace.Create();
+            var project = await OpenAsync(workspace, work);
 
             // The design-time build hands the generator both bundled files, the document marked as the bundled one and
             // both stamped with their modification time (the package's targets add that metadata).
@@ -81,7 +82,7 @@ public sealed class PackageProjectTests
         }
     }
 
-    private static async Task<Project> OpenAsync(string work)
+    private static async Task<Project> OpenAsync(MSBuildWorkspace workspace, string work)
     {
         var package = Path.Combine(AppContext.BaseDirectory, "package");
         var analyzers = string.Concat(FluxGenAssemblies.Paths.Select(path => $"""    <Analyzer Include="{path}" />{"\n"}"""));
@@ -101,7 +102,6 @@ public sealed class PackageProjectTests
         File.WriteAllText(Path.Combine(work, "Program.cs"), Code);
         Restore(work);
 
-        var workspace = MSBuildWorkspace.Create();
         var failures = new List<string>();
         workspace.RegisterWorkspaceFailedHandler(e => failures.Add(e.Diagnostic.Message));
         var project = await workspace.OpenProjectAsync(Path.Combine(work, "Consumer.csproj"));
