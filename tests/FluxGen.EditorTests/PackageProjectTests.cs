@@ -11,8 +11,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace FluxGen.EditorTests;
 
 /// <summary>
-/// A fresh console project that takes FluxGen through the package's own build files (build/FluxGen.props and
-/// .targets, the bundled schema and document, the analyzer assemblies), opened by <see cref="MSBuildWorkspace"/>:
+/// Fresh projects (a console app; an app over a class library) that take FluxGen through the package's own build
+/// files (build/FluxGen.props and .targets, the bundled schema and document, the analyzer assemblies), opened by
+/// <see cref="MSBuildWorkspace"/>:
 /// what reaches the generator is decided by the design-time build an IDE runs, not by a project put together by
 /// hand as <see cref="EditorProject"/> does.
 /// </summary>
@@ -82,31 +83,96 @@ public sealed class PackageProjectTests
         }
     }
 
+    [Fact]
+    public async Task InAnAppOverALibraryTheLibrarysModelIsOfferedOnceAndTheRestAsTheAppsOwnForms()
+    {
+        var work = Directory.CreateTempSubdirectory("fluxgen-editor-graph-").FullName;
+        try
+        {
+            // The library names one kling model, so it writes that model's full (public) types; the app names none.
+            WriteProject(work, "Lib", "Library", ("Posters.cs", "namespace Lib;\n\npublic static class Posters\n{\n    public static Apiframe.Kling30OmniRequest Make() => new(\"a fox\");\n}\n"));
+            const string app = """
+                using System;
+                using Apiframe;
+
+                public static class Program
+                {
+                    public static void Main() => Console.WriteLine(Poster());
+                    public static object Video() => new Kling;
+                    public static string Poster() => Lib.Posters.Make().ToJson();
+                }
+                """;
+            WriteProject(work, "App", "Exe", ("Program.cs", app), reference: "Lib");
+            using var workspace = MSBuildWorkspace.Create();
+            var project = await OpenAsync(workspace, Path.Combine(work, "App"), "App");
+
+            var program = project.Documents.Single(d => d.Name == "Program.cs");
+            var caret = app.IndexOf("new Kling", StringComparison.Ordinal) + "new Kling".Length;
+            var list = await CompletionService.GetService(program)!.GetCompletionsAsync(program, caret);
+            var requests = list.ItemsList.Select(i => i.DisplayText).Where(n => n.StartsWith("Kling", StringComparison.Ordinal) && n.EndsWith("Request", StringComparison.Ordinal)).ToList();
+            Console.WriteLine("MSBuildWorkspace, app over a library, completion after 'new Kling': " + string.Join(", ", requests));
+            Assert.Equal(requests.Distinct(StringComparer.Ordinal).Count(), requests.Count);
+            var klingModels = BundledModelIds(Path.Combine(AppContext.BaseDirectory, "package", "schema", "apiframe", "openapi.json")).Count(id => id.StartsWith("kling", StringComparison.Ordinal));
+            Assert.Equal(klingModels, requests.Count);
+
+            // One type per name in the app's compilation: the library's full record, and the app's own forms for the rest.
+            var compilation = (await project.GetCompilationAsync())!;
+            var fromLibrary = compilation.GetTypeByMetadataName("Apiframe.Kling30OmniRequest");
+            Assert.NotNull(fromLibrary);
+            Assert.Equal("Lib", fromLibrary.ContainingAssembly.Name);
+            Assert.True(fromLibrary.IsRecord);
+            var form = compilation.GetTypeByMetadataName("Apiframe.Kling26Request");
+            Assert.NotNull(form);
+            Assert.Equal("App", form.ContainingAssembly.Name);
+
+            // Nothing is declared twice: the only errors are the unfinished `new Kling` line's.
+            var unfinished = app[..caret].Count(c => c == '\n');
+            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.GetLineSpan().StartLinePosition.Line != unfinished).ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     private static async Task<Project> OpenAsync(MSBuildWorkspace workspace, string work)
+    {
+        WriteProject(work, "Consumer", "Exe", ("Program.cs", Code));
+        return await OpenAsync(workspace, Path.Combine(work, "Consumer"), "Consumer");
+    }
+
+    private static async Task<Project> OpenAsync(MSBuildWorkspace workspace, string folder, string name)
+    {
+        Restore(folder);
+        var failures = new List<string>();
+        workspace.RegisterWorkspaceFailedHandler(e => failures.Add(e.Diagnostic.Message));
+        var project = await workspace.OpenProjectAsync(Path.Combine(folder, name + ".csproj"));
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        return project;
+    }
+
+    /// <summary>A project in <c>work/name/</c> that takes FluxGen through the package's build files.</summary>
+    private static void WriteProject(string work, string name, string outputType, (string Name, string Text) file, string? reference = null)
     {
         var package = Path.Combine(AppContext.BaseDirectory, "package");
         var analyzers = string.Concat(FluxGenAssemblies.Paths.Select(path => $"""    <Analyzer Include="{path}" />{"\n"}"""));
-        File.WriteAllText(Path.Combine(work, "Consumer.csproj"), $"""
+        var projectReference = reference is null ? "" : $"""    <ProjectReference Include="../{reference}/{reference}.csproj" />{"\n"}""";
+        var folder = Directory.CreateDirectory(Path.Combine(work, name)).FullName;
+        File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <Import Project="{package}/build/FluxGen.props" />
               <PropertyGroup>
-                <OutputType>Exe</OutputType>
+                <OutputType>{outputType}</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
               </PropertyGroup>
               <ItemGroup>
-            {analyzers}  </ItemGroup>
+            {analyzers}{projectReference}  </ItemGroup>
               <Import Project="{package}/build/FluxGen.targets" />
             </Project>
             """);
-        File.WriteAllText(Path.Combine(work, "Program.cs"), Code);
-        Restore(work);
-
-        var failures = new List<string>();
-        workspace.RegisterWorkspaceFailedHandler(e => failures.Add(e.Diagnostic.Message));
-        var project = await workspace.OpenProjectAsync(Path.Combine(work, "Consumer.csproj"));
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
-        return project;
+        File.WriteAllText(Path.Combine(folder, file.Name), file.Text);
     }
 
     // The design-time build needs the assets file that a restore writes; the project has no package to fetch.
