@@ -13,9 +13,8 @@ namespace FluxGen.EditorTests;
 /// <summary>
 /// Fresh projects (a console app; an app over a class library) that take FluxGen through the package's own build
 /// files (build/FluxGen.props and .targets, the bundled schema and document, the analyzer assemblies), opened by
-/// <see cref="MSBuildWorkspace"/>:
-/// what reaches the generator is decided by the design-time build an IDE runs, not by a project put together by
-/// hand as <see cref="EditorProject"/> does.
+/// <see cref="MSBuildWorkspace"/>: what reaches the generator is decided by the design-time build an IDE runs, not by
+/// a project put together by hand as <see cref="EditorProject"/> does.
 /// </summary>
 public sealed class PackageProjectTests
 {
