@@ -100,7 +100,7 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
         var claims = keptAll
             .Select(static (results, _) => results
                 .Where(static result => result.ClaimedModelId is not null)
-                .Select(static result => new ModelClaim(result.ClaimedModelId!, result.Model?.Prefix ?? Naming.ModelPrefix(result.ClaimedModelId!), result.FilePath, result.FromDocument, result.ClaimLocation?.Span.Start ?? 0))
+                .Select(static result => new ModelClaim(result.ClaimedModelId!, result.ClaimedPrefix!, result.FilePath, result.FromDocument, result.ClaimLocation?.Span.Start ?? 0))
                 .OrderBy(c => c.FromDocument)
                 .ThenBy(c => c.FilePath, StringComparer.Ordinal)
                 .ThenBy(c => c.Position)

@@ -52,7 +52,7 @@ internal static class ModelOutput
 
         if (parsed.ClaimedModelId is { } id && parsed.ClaimLocation is { } location)
         {
-            var first = FirstClaim(input.Claims, id, parsed.Model?.Prefix ?? Schema.Naming.ModelPrefix(id));
+            var first = FirstClaim(input.Claims, id, parsed.ClaimedPrefix!);
             if (first is not null && (first.FilePath != parsed.FilePath || first.Position != location.Span.Start))
             {
                 var descriptor = parsed.FromDocument && !first.FromDocument ? Descriptors.DocumentModelSkipped : Descriptors.DuplicateModel;

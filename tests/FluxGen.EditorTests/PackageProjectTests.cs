@@ -56,7 +56,7 @@ public sealed class PackageProjectTests
             var list = await service.GetCompletionsAsync(program, caret);
             var requests = list.ItemsList.Where(i => i.DisplayText.StartsWith("Kling", StringComparison.Ordinal) && i.DisplayText.EndsWith("Request", StringComparison.Ordinal)).ToList();
             Console.WriteLine("MSBuildWorkspace, completion after 'new Kling': " + string.Join(", ", requests.Select(i => i.DisplayText)));
-            var klingModels = BundledModelIds(additional[1].FilePath!).Where(id => id.StartsWith("kling", StringComparison.Ordinal)).ToList();
+            var klingModels = KlingModelIds();
             Assert.Equal(klingModels.Count, requests.Count);
             foreach (var item in requests)
             {
@@ -111,8 +111,7 @@ public sealed class PackageProjectTests
             var requests = list.ItemsList.Select(i => i.DisplayText).Where(n => n.StartsWith("Kling", StringComparison.Ordinal) && n.EndsWith("Request", StringComparison.Ordinal)).ToList();
             Console.WriteLine("MSBuildWorkspace, app over a library, completion after 'new Kling': " + string.Join(", ", requests));
             Assert.Equal(requests.Distinct(StringComparer.Ordinal).Count(), requests.Count);
-            var klingModels = BundledModelIds(Path.Combine(AppContext.BaseDirectory, "package", "schema", "apiframe", "openapi.json")).Count(id => id.StartsWith("kling", StringComparison.Ordinal));
-            Assert.Equal(klingModels, requests.Count);
+            Assert.Equal(KlingModelIds().Count, requests.Count);
 
             // One type per name in the app's compilation: the library's full record, and the app's own forms for the rest.
             var compilation = (await project.GetCompilationAsync())!;
@@ -183,6 +182,10 @@ public sealed class PackageProjectTests
         restore.WaitForExit();
         Assert.True(restore.ExitCode == 0, output.Result + error);
     }
+
+    /// <summary>The bundled document's kling models, the ones completion after <c>new Kling</c> must offer.</summary>
+    private static List<string> KlingModelIds() =>
+        BundledModelIds(Path.Combine(AppContext.BaseDirectory, "package", "schema", "apiframe", "openapi.json")).Where(id => id.StartsWith("kling", StringComparison.Ordinal)).ToList();
 
     /// <summary>Every single-valued <c>model</c> of the document: the models it documents (the generator's own rule
     /// for what a model is, read independently of it).</summary>

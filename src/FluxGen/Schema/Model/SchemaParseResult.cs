@@ -12,4 +12,8 @@ internal sealed record SchemaParseResult(string FilePath, ModelSpec? Model, Equa
 
     /// <summary>Whether the model comes from a branch of an OpenAPI document; a schema file claiming the same model wins.</summary>
     public bool FromDocument { get; init; }
+
+    /// <summary>The type-name prefix of the claimed model: the parsed model's own when it parsed, else derived from
+    /// the id, so a claim that errors kept from generating still collides with another of the same prefix.</summary>
+    public string? ClaimedPrefix => Model?.Prefix ?? (ClaimedModelId is { } id ? Naming.ModelPrefix(id) : null);
 }
