@@ -18,7 +18,9 @@ internal sealed record ModelContext(EquatableArray<ModelClaim> Claims, Generator
 internal sealed record ModelInput(SchemaParseResult Parsed, EquatableArray<ModelClaim> Claims, GeneratorOptions Options, ReferenceSet References, string? NamedAs)
 {
     /// <summary>Whether this model's types are written here (before duplicate claims and references are settled).</summary>
-    public bool Selected => Parsed.Model is { } model && Options.Emits(model.ModelId, Parsed.FromDocument, NamedAs is not null);
+    /// <remarks>A document body that is not a model's (an action, a call's body) is written when named, whatever
+    /// <c>FluxGenModels</c> lists: the list names models, and a call's record needs the client, which naming it brings.</remarks>
+    public bool Selected => Parsed.Model is { } model && (model.Operation is null ? Options.Emits(model.ModelId, Parsed.FromDocument, NamedAs is not null) : NamedAs is not null);
 }
 
 internal sealed record SharedEnum(EnumSpec Spec, string FilePath, string ModelId);
@@ -89,6 +91,11 @@ internal static class ModelOutput
         foreach (var nested in model.NestedObjects)
         {
             sources.Add((TypeNames.HintName(model.Prefix, nested.TypeName), RecordEmitter.Emit(model, nested, ns, version, visibility)));
+        }
+
+        if (model.Operation is { Kind: not Schema.Model.OperationKind.Action })
+        {
+            sources.Add((TypeNames.HintName(model.Prefix, model.Request.TypeName + "ClientExtensions"), RecordEmitter.EmitCall(model, ns, version, visibility)));
         }
 
         foreach (var type in model.Enums)

@@ -48,11 +48,27 @@ internal static class RuntimeParts
         return named.Combine(library).Combine(lightUp).Select(static (all, _) => new ClientUsage(all.Left.Left, all.Right, all.Left.Right));
     }
 
-    /// <summary>Whether <paramref name="node"/> is a simple name of one of the client's types.</summary>
+    /// <summary>The records of the client's own calls (<c>CreateLoraRequest</c>, <c>CreateAssetRequest</c>): naming one
+    /// brings the client, whose method sends it (and whose <c>ApiframeFile</c> a LoRA's images are).</summary>
+    private static readonly HashSet<string> CallRecords = ReadCallRecords();
+
+    /// <summary>Whether <paramref name="node"/> is a simple name of one of the client's types, or of a call's record.</summary>
     public static bool NamesClientType(SyntaxNode node) =>
         node is IdentifierNameSyntax name
-        && name.Identifier.ValueText.StartsWith(TypePrefix, StringComparison.Ordinal)
-        && ClientTypes.Contains(name.Identifier.ValueText);
+        && (name.Identifier.ValueText.StartsWith(TypePrefix, StringComparison.Ordinal)
+            ? ClientTypes.Contains(name.Identifier.ValueText)
+            : CallRecords.Contains(name.Identifier.ValueText));
+
+    private static HashSet<string> ReadCallRecords()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var call in Schema.SchemaReader.Calls)
+        {
+            names.Add(call.Prefix + "Request");
+        }
+
+        return names;
+    }
 
     private static HashSet<string> ReadClientTypes()
     {

@@ -26,7 +26,7 @@ internal static partial class RecordEmitter
             WriteChecks(writer, property, ns);
         }
 
-        WriteDependencyChecks(writer, type);
+        WriteDependencyChecks(writer, type, ns);
 
         writer.Close();
     }

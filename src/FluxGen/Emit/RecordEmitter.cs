@@ -9,21 +9,34 @@ internal static partial class RecordEmitter
     public static string Emit(ModelSpec model, ObjectSpec type, string ns, string version, Visibility visibility)
     {
         var isRequest = type.TypeName == model.Request.TypeName;
+        var operation = model.Operation;
+
+        // A model's request and an action are jobs the client submits; a call's body goes through its own method.
+        var submitted = isRequest && operation is null or { Kind: OperationKind.Action };
         var writer = new CodeWriter();
         Header.Write(writer);
         writer.Open($"namespace {ns}");
 
-        Docs.Summary(writer, type.Description, isRequest ? $"A request for model {model.ModelId}." : $"The {type.JsonPath} member of a {model.ModelId} request.");
-        Docs.Remarks(writer, isRequest
-            ? $"The body posted to <c>{Literals.Xml(model.Endpoint)}</c> for model <c>{Literals.Xml(model.ModelId)}</c>{ProviderNote(model)}."
-            : $"JSON member <c>{Literals.Xml(type.JsonPath)}</c> of model <c>{Literals.Xml(model.ModelId)}</c>.");
+        if (operation is null)
+        {
+            Docs.Summary(writer, type.Description, isRequest ? $"A request for model {model.ModelId}." : $"The {type.JsonPath} member of a {model.ModelId} request.");
+            Docs.Remarks(writer, isRequest
+                ? $"The body posted to <c>{Literals.Xml(model.Endpoint)}</c> for model <c>{Literals.Xml(model.ModelId)}</c>{ProviderNote(model)}."
+                : $"JSON member <c>{Literals.Xml(type.JsonPath)}</c> of model <c>{Literals.Xml(model.ModelId)}</c>.");
+        }
+        else
+        {
+            Docs.Summary(writer, type.Description, OperationSummary(model, operation));
+            Docs.Remarks(writer, OperationRemarks(model, operation));
+        }
+
         writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"FluxGen\", \"{version}\")]");
         visibility.WriteAttribute(writer);
-        writer.Open($"{visibility.Keyword} sealed partial record {type.TypeName}{(isRequest ? " : global::Apiframe.IApiframeRequest" : string.Empty)}");
+        writer.Open($"{visibility.Keyword} sealed partial record {type.TypeName}{(submitted ? " : global::Apiframe.IApiframeRequest" : string.Empty)}");
 
         WriteNameFields(writer, type);
         WriteConstructor(writer, type, ns);
-        if (isRequest)
+        if (submitted)
         {
             WriteModelInfo(writer, model);
         }
@@ -33,7 +46,15 @@ internal static partial class RecordEmitter
             WriteProperty(writer, property, ns, type);
         }
 
-        WriteSerializer(writer, type, ns);
+        if (operation is { Kind: OperationKind.FormCall })
+        {
+            WriteFormWriter(writer, type, ns);
+        }
+        else
+        {
+            WriteSerializer(writer, type, ns);
+        }
+
         WriteValidation(writer, type, ns);
 
         writer.Close();
@@ -104,10 +125,12 @@ internal static partial class RecordEmitter
     private static void WriteModelInfo(CodeWriter writer, ModelSpec model)
     {
         string Optional(string? value) => value is null ? "null" : Literals.String(value);
-        writer.Line($"/// <summary>What the schema's <c>x-apiframe</c> block says about model <c>{Literals.Xml(model.ModelId)}</c>.</summary>");
+        writer.Line(model.Operation is null
+            ? $"/// <summary>What the schema's <c>x-apiframe</c> block says about model <c>{Literals.Xml(model.ModelId)}</c>.</summary>"
+            : $"/// <summary>The model whose job this action acts on, <c>{Literals.Xml(model.RequestModelId)}</c>, and where the action is posted.</summary>");
         writer.Line("public static global::Apiframe.ApiframeModelInfo ModelInfo { get; } = new global::Apiframe.ApiframeModelInfo(");
         writer.Indent();
-        writer.Line($"{Literals.Quote(model.ModelId)},");
+        writer.Line($"{Literals.Quote(model.RequestModelId)},");
         writer.Line($"{Literals.Quote(model.Endpoint)},");
         writer.Line($"{Optional(model.ParamsKey)},");
         writer.Line($"{Optional(model.Provider)},");
@@ -135,7 +158,7 @@ internal static partial class RecordEmitter
 
         Attributes.Write(writer, property, onOpenLine: false);
 
-        if (DependentRequiredAttribute(type, property) is { } dependentRequired)
+        if (DependentRequiredAttribute(type, property, ns) is { } dependentRequired)
         {
             writer.Line(dependentRequired);
         }

@@ -26,11 +26,12 @@ internal static class TypeNames
         ValueKind.Enum or ValueKind.Object => nullable ? $"global::{ns}.{value.TypeName}?" : $"global::{ns}.{value.TypeName}",
         ValueKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{Of(value.Items!, ns, nullable: false)}>{(nullable ? "?" : string.Empty)}",
         ValueKind.Json => nullable ? Json + "JsonElement?" : Json + "JsonElement",
+        ValueKind.File => nullable ? "global::Apiframe.ApiframeFile?" : "global::Apiframe.ApiframeFile",
         _ => nullable ? "object?" : "object",
     };
 
     /// <summary>Whether the C# type is a reference type, so a required member must still be checked for null.</summary>
-    public static bool IsReference(ValueSpec value) => value.Kind is ValueKind.String or ValueKind.Object or ValueKind.Array;
+    public static bool IsReference(ValueSpec value) => value.Kind is ValueKind.String or ValueKind.Object or ValueKind.Array or ValueKind.File;
 
     public static string Local(PropertySpec property) =>
         Spelled(ref t_locals, property.ClrName, static name => char.ToLowerInvariant(name[0]) + name.Substring(1) + "Value");

@@ -79,6 +79,13 @@ internal sealed partial class SchemaReader
             values.Add(value!);
         }
 
+        // An operation's one-value number alternatives that are all whole numbers (an action's index: 1–4) are
+        // choices of an integer, so the member is an int; models keep the number their documents give.
+        if (_operation is not null && type == "number" && values.All(v => v is JsonNumber number && SchemaNumber.TryParse(number.Text, out var whole) && whole.IsInteger))
+        {
+            type = "integer";
+        }
+
         var members = new List<JsonMember>
         {
             new("type", alternatives.NameStart, alternatives.NameEnd, new JsonString(alternatives.Value.Start, alternatives.Value.End, type!)),

@@ -83,7 +83,8 @@ internal sealed partial class SchemaReader
         }
 
         // Members of the request itself are shared by every model of the unified API; the rest belong to one model.
-        var shared = atRoot;
+        // An operation's own enums (a pan's direction, a LoRA's gender) are its own; it shares only the webhook events.
+        var shared = atRoot && (_operation is null || memberName == "webhookEvents");
         var typeName = shared ? baseName : _prefix + baseName;
         if (!Naming.IsValidIdentifier(typeName))
         {

@@ -55,15 +55,15 @@ internal sealed partial class SchemaReader
                 }
 
                 clrNames[clrName] = member.Name;
-                var value = _fromDocument && isRoot && info is { } branch && member.Name == "model"
+                var value = _fromDocument && isRoot && info is { } branch && member.Name == "model" && _operation is null
                     ? EmptyValue(ValueKind.String) with { Const = branch.ModelId }
-                    : ReadMember(member.Value, path, member.Name, isRoot);
+                    : OperationConstant(member.Name, isRoot) ?? ReadMember(member.Value, path, member.Name, isRoot);
                 if (value is null)
                 {
                     continue;
                 }
 
-                if (isRoot && info is { } model && member.Name == "model")
+                if (isRoot && info is { } model && member.Name == "model" && _operation is null)
                 {
                     sawModel = true;
                     if (value.Const != model.ModelId)
@@ -84,16 +84,34 @@ internal sealed partial class SchemaReader
             Report(Descriptors.UnknownRequired, item, missing, typeName);
         }
 
-        if (isRoot && info is { } root && !sawModel && !clrNames.ContainsKey("Model"))
+        if (isRoot && info is { } root && !sawModel && !clrNames.ContainsKey("Model") && _operation is null)
         {
             // The API needs the model id in every body; a schema may leave it implicit in x-apiframe.
             var modelValue = EmptyValue(ValueKind.String) with { Const = root.ModelId };
             properties.Insert(0, new PropertySpec("model", "Model", "model", true, $"The model id, always {root.ModelId}.", modelValue));
         }
 
+        if (isRoot && _operation is { Kind: OperationKind.Action } && properties.FindIndex(p => p.JsonName == "parentJobId") is > 0 and var parentAt)
+        {
+            // What an action acts on comes first, as it reads: new MidjourneyUpsampleRequest(parentJobId, 2).
+            var parent = properties[parentAt];
+            properties.RemoveAt(parentAt);
+            properties.Insert(properties.FindIndex(p => p.JsonName == "action") + 1, parent);
+        }
+
+        if (isRoot && _operation is { Kind: not OperationKind.Action } && schema.Find("required")?.Value is JsonArray order)
+        {
+            // A call's body takes its required members in the order the document lists them:
+            // new CreateLoraRequest(name, images), new CreateAssetRequest(url, type).
+            var listed = order.Items.OfType<JsonString>().Select(n => n.Value).ToList();
+            properties = properties.Where(p => p.IsRequired).OrderBy(p => listed.IndexOf(p.JsonName)).Concat(properties.Where(p => !p.IsRequired)).ToList();
+        }
+
         return new ObjectSpec(typeName, description, jsonPath, properties.ToEquatableArray())
         {
-            DependentRequired = ReadDependentRequired(schema, properties),
+            DependentRequired = _fromDocument
+                ? ReadDependentRequired(schema, properties).Concat(RulesInWords(properties)).ToEquatableArray()
+                : ReadDependentRequired(schema, properties),
         };
     }
 

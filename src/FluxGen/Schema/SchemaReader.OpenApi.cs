@@ -107,6 +107,7 @@ internal sealed partial class SchemaReader
             }
         }
 
+        ReadOperations(document, results);
         if (_diagnostics.Count > 0)
         {
             results.Insert(0, Result(null));

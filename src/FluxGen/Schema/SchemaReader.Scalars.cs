@@ -1,3 +1,4 @@
+using System.Linq;
 using Apiframe.Validation;
 using FluxGen.Schema.Json;
 using FluxGen.Schema.Model;
@@ -8,6 +9,12 @@ internal sealed partial class SchemaReader
 {
     private ValueSpec? ReadScalar(JsonObject schema, string path, ValueKind kind)
     {
+        // A form's file (format: binary) is an ApiframeFile: what the client uploads as one part of the body.
+        if (kind is ValueKind.String && _operation is { Kind: OperationKind.FormCall } && schema.Find("format")?.Value is JsonString { Value: "binary" })
+        {
+            return EmptyValue(ValueKind.File);
+        }
+
         var spec = EmptyValue(kind);
         if (kind is ValueKind.Number or ValueKind.Integer)
         {
@@ -39,7 +46,7 @@ internal sealed partial class SchemaReader
             CheckNumericBounds(schema, path, spec);
             if (integer)
             {
-                spec = spec with { FitsInt32 = FitsInt32(spec) };
+                spec = spec with { FitsInt32 = FitsInt32(spec) || (_operation is not null && ChoicesFitInt32(spec)) };
             }
         }
 
@@ -179,6 +186,11 @@ internal sealed partial class SchemaReader
             Report(Descriptors.ContradictoryBounds, schema.Find(lowName)!.Value, path, $"{lowName} {low} is above {highName} {high}, so no value is allowed");
         }
     }
+
+    /// <summary>Whether an integer member is one of a few listed values (an action's <c>index</c>: 1–4), all of which fit
+    /// in <see cref="int"/>.</summary>
+    private static bool ChoicesFitInt32(ValueSpec spec) =>
+        spec.AllowedValues.Count > 0 && spec.AllowedValues.All(v => SchemaNumber.Parse(v) >= IntMin && SchemaNumber.Parse(v) <= IntMax);
 
     private static bool FitsInt32(ValueSpec spec)
     {

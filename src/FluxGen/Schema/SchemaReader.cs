@@ -103,7 +103,7 @@ internal sealed partial class SchemaReader
 
     private ModelSpec? ReadModel(JsonObject root, ApiframeInfo info)
     {
-        _prefix = Naming.ModelPrefix(info.ModelId);
+        _prefix = _operationPrefix ?? Naming.ModelPrefix(info.ModelId);
         _paramsKey = info.ParamsKey;
         if (!Naming.IsValidIdentifier(_prefix))
         {
@@ -142,7 +142,7 @@ internal sealed partial class SchemaReader
             request,
             _nestedObjects.ToEquatableArray(),
             _enums.ToEquatableArray(),
-            _sharedEnums.ToEquatableArray());
+            _sharedEnums.ToEquatableArray()) { Operation = _operation };
     }
 
     private SchemaParseResult Result(ModelSpec? model) =>

@@ -23,7 +23,7 @@ public class ModelTableTests
         {
             foreach (var parsed in SchemaReader.ReadAll(path, SourceText.From(text), CancellationToken.None))
             {
-                if (parsed.Model is { } model && (!models.ContainsKey(model.ModelId) || !parsed.FromDocument))
+                if (parsed.Model is { Operation: null } model && (!models.ContainsKey(model.ModelId) || !parsed.FromDocument))
                 {
                     models[model.ModelId] = model;
                 }

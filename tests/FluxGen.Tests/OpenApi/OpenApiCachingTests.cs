@@ -30,7 +30,7 @@ public class OpenApiCachingTests
             Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {o.Reason}"));
         }
 
-        Assert.Equal(OpenApiModelTests.DocumentModels + 1, result.TrackedSteps[FluxGenGenerator.Steps.Model].SelectMany(s => s.Outputs).Count());
+        Assert.Equal(OpenApiModelTests.DocumentModels + OperationRecordTests.DocumentOperations + 1, result.TrackedSteps[FluxGenGenerator.Steps.Model].SelectMany(s => s.Outputs).Count());
         Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
             o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
     }
@@ -45,7 +45,7 @@ public class OpenApiCachingTests
 
         var outputs = result.TrackedSteps[FluxGenGenerator.Steps.Model].SelectMany(s => s.Outputs).ToList();
         Assert.Equal(1, outputs.Count(o => o.Reason == IncrementalStepRunReason.Modified));
-        Assert.Equal(OpenApiModelTests.DocumentModels, outputs.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Equal(OpenApiModelTests.DocumentModels + OperationRecordTests.DocumentOperations, outputs.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
     }
 
     private static (GeneratorDriver Driver, Compilation Compilation, AdditionalText Flux) FirstRun()
@@ -71,7 +71,7 @@ public class DocumentReadCacheTests
         var first = ParsedModels(new InMemoryText(path, GeneratorHarness.OpenApi));
         var second = ParsedModels(new InMemoryText(path, GeneratorHarness.OpenApi));
 
-        Assert.Equal(OpenApiModelTests.DocumentModels, first.Count);
+        Assert.Equal(OpenApiModelTests.DocumentModels + OperationRecordTests.DocumentOperations, first.Count);
         Assert.Equal(first.Count, second.Count);
         Assert.All(first.Zip(second), pair => Assert.Same(pair.First, pair.Second));
     }
@@ -114,7 +114,7 @@ public class DocumentReadCacheTests
         var secondModels = ParsedModels(second, stamp: "2026-12-03 10:00:00.0000000");
 
         Assert.Equal(0, second.Loads);
-        Assert.Equal(OpenApiModelTests.DocumentModels, secondModels.Count);
+        Assert.Equal(OpenApiModelTests.DocumentModels + OperationRecordTests.DocumentOperations, secondModels.Count);
         Assert.All(firstModels.Zip(secondModels), pair => Assert.Same(pair.First, pair.Second));
     }
 

@@ -23,7 +23,8 @@ internal sealed record LightModel(string ModelId, string Prefix, string? Modalit
     /// in full) or a model the document could not describe.</summary>
     public static LightModel? From(SchemaParseResult parsed)
     {
-        if (!parsed.FromDocument || parsed.Model is not { } model)
+        // Actions and call bodies are written when named, but get no form: completion offers the models.
+        if (!parsed.FromDocument || parsed.Model is not { } model || model.Operation is not null)
         {
             return null;
         }

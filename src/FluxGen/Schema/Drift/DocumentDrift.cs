@@ -52,7 +52,8 @@ internal static class DocumentDrift
         var project = new Dictionary<string, ModelSpec>(StringComparer.Ordinal);
         foreach (var result in documentModels.OrderBy(r => r.FilePath, StringComparer.Ordinal))
         {
-            if (result.Model is not { } model)
+            // The drift names models; an action or a call body changes with the client, not as a model.
+            if (result.Model is not { } model || model.Operation is not null)
             {
                 continue;
             }

@@ -13,7 +13,36 @@ internal sealed record ModelSpec(
     ObjectSpec Request,
     EquatableArray<ObjectSpec> NestedObjects,
     EquatableArray<EnumSpec> Enums,
-    EquatableArray<EnumSpec> SharedEnums);
+    EquatableArray<EnumSpec> SharedEnums)
+{
+    /// <summary>For a document body that is not a model's (a follow-up action, a call of its own such as creating a
+    /// LoRA): what it is. <see cref="ModelId"/> is then a key no model id can take (<c>midjourney:upsample</c>,
+    /// <c>POST /v2/loras</c>), used for claims and markers only.</summary>
+    public OperationSpec? Operation { get; init; }
+
+    /// <summary>The model id a request names: the model's own, or for an action the model it acts on.</summary>
+    public string RequestModelId => Operation?.ParentModel ?? ModelId;
+}
+
+/// <summary>The kinds of document body that are records but not models.</summary>
+internal enum OperationKind
+{
+    /// <summary>A branch of an action union (<c>MidjourneyActionRequest</c>): a job submitted like a model's request.</summary>
+    Action,
+
+    /// <summary>A JSON body of a client call with its own answer (<c>CreateAssetRequest</c>).</summary>
+    JsonCall,
+
+    /// <summary>A <c>multipart/form-data</c> body of a client call (<c>CreateLoraRequest</c>).</summary>
+    FormCall,
+}
+
+/// <param name="Kind">What the body is.</param>
+/// <param name="ParentModel">For an action, the model whose job it acts on (<c>midjourney</c>).</param>
+/// <param name="Action">For an action, its fixed <c>action</c> value (<c>upsample</c>).</param>
+/// <param name="ClientMethod">For a call, the client method that sends it (<c>CreateLoraAsync</c>).</param>
+/// <param name="ClientResult">For a call, the C# type its task gives (<c>global::Apiframe.ApiframeLora</c>).</param>
+internal sealed record OperationSpec(OperationKind Kind, string? ParentModel, string? Action, string? ClientMethod, string? ClientResult);
 
 /// <summary>A generated record: the request itself or an object nested in it.</summary>
 internal sealed record ObjectSpec(string TypeName, string? Description, string JsonPath, EquatableArray<PropertySpec> Properties)
@@ -38,6 +67,9 @@ internal enum ValueKind
 
     /// <summary>A member FluxGen cannot type honestly (OpenAPI input only): kept as raw JSON.</summary>
     Json,
+
+    /// <summary>A file of a <c>multipart/form-data</c> body (<c>format: binary</c>): an <c>ApiframeFile</c>.</summary>
+    File,
 }
 
 /// <summary>A value's type and every constraint the schema puts on it; numbers stay decimal text.</summary>

@@ -17,24 +17,33 @@ public sealed partial class ApiframeClient
     /// </summary>
     /// <param name="query">Filters and page size; all jobs when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the listing.</param>
-    public async IAsyncEnumerable<ApiframeJob> ListJobsAsync(ApiframeJobQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ApiframeJob> ListJobsAsync(ApiframeJobQuery? query = null, CancellationToken cancellationToken = default) =>
+        PagesAsync("job-list", query?.Cursor, cursor => ListPath(query, cursor), ApiframeJobReader.ReadPage, cancellationToken);
+
+    /// <summary>A cursor-paged listing: each page fetched when the previous one has been consumed and the server
+    /// says there is more.</summary>
+    private async IAsyncEnumerable<T> PagesAsync<T>(
+        string what,
+        string? cursor,
+        Func<string?, string> path,
+        Func<ReadOnlyMemory<byte>, (List<T> Items, string? NextCursor, bool HasMore)> read,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var cursor = query?.Cursor;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
-            var uri = Resolve(ListPath(query, cursor));
-            List<ApiframeJob> jobs;
+            var uri = Resolve(path(cursor));
+            List<T> items;
             string? next;
             bool hasMore;
             using (var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), idempotent: true, HttpCompletionOption.ResponseContentRead, sendApiKey: true, idempotencyKey: null, cancellationToken).ConfigureAwait(false))
             {
-                (jobs, next, hasMore) = await ReadBodyAsync(response, ApiframeJobReader.ReadPage, cancellationToken).ConfigureAwait(false);
+                (items, next, hasMore) = await ReadBodyAsync(response, read, cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var job in jobs)
+            foreach (var item in items)
             {
-                yield return job;
+                yield return item;
             }
 
             if (!hasMore || string.IsNullOrEmpty(next))
@@ -45,7 +54,7 @@ public sealed partial class ApiframeClient
             // A server that hands back a cursor it already gave would otherwise keep this loop going for ever.
             if (!seen.Add(next))
             {
-                throw new ApiframeException($"Apiframe returned the job-list cursor '{next}' twice; stopping instead of looping.");
+                throw new ApiframeException($"Apiframe returned the {what} cursor '{next}' twice; stopping instead of looping.");
             }
 
             cursor = next;

@@ -67,13 +67,7 @@ public sealed partial class ApiframeClient
     private async Task<ApiframeSubmission> PostAsync(Uri uri, byte[] body, string key, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(
-            () =>
-            {
-                var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
-                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                message.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-                return message;
-            },
+            () => JsonPost(uri, body, key),
             idempotent: true,
             HttpCompletionOption.ResponseContentRead,
             sendApiKey: true,
@@ -138,16 +132,27 @@ public sealed partial class ApiframeClient
         }
     }
 
-    private static byte[] Serialize(IApiframeRequest request)
+    private static byte[] Serialize(IApiframeRequest request) => Serialize(request.WriteTo);
+
+    private static byte[] Serialize(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            request.WriteTo(writer);
+            write(writer);
             writer.Flush();
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    // A new message per attempt (a sent message cannot be sent again), always with the same body and key.
+    private static HttpRequestMessage JsonPost(Uri uri, byte[] body, string key)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        message.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        return message;
     }
 
     private static void CheckIdempotencyKey(string key)

@@ -13,4 +13,16 @@ public sealed partial class ValidationErrors
                 $"{requiredPath} is required when {dependentPath} is set.");
         }
     }
+
+    /// <summary>A rule the API states in words: while the member at <paramref name="dependentPath"/> has the value
+    /// <paramref name="value"/> (<paramref name="holds"/>, which counts an unset member whose default is that value), the
+    /// member at <paramref name="requiredPath"/> must be set. Reported at the missing member's path.</summary>
+    public void RequiredWhen(string dependentPath, string value, bool holds, string requiredPath, bool requiredIsSet)
+    {
+        if (holds && !requiredIsSet)
+        {
+            Add(requiredPath, "dependentRequired", "a value, because " + dependentPath + " is " + value, null,
+                $"{requiredPath} is required when {dependentPath} is '{value}'.");
+        }
+    }
 }

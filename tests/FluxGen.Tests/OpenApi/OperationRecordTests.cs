@@ -1,0 +1,81 @@
+using FluxGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace FluxGen.Tests.OpenApi;
+
+/// <summary>The document's bodies that are not models (the Midjourney and Suno action unions, the asset and LoRA
+/// calls): typed like models, written when named, and sent through the client.</summary>
+public class OperationRecordTests
+{
+    /// <summary>Nine action branches, the asset body and the LoRA form.</summary>
+    public const int DocumentOperations = 11;
+
+    internal const string Actions = """
+        using Apiframe;
+        public static class UsesActions
+        {
+            public static IApiframeRequest[] All(string parent) =>
+            [
+                new MidjourneyUpsampleRequest(parent, 2),
+                new MidjourneyVariationRequest(parent, 1),
+                new MidjourneyInpaintRequest(parent, "bWFzaw==") { Prompt = "a hat" },
+                new MidjourneyOutpaintRequest(parent, 1.5),
+                new MidjourneyPanRequest(parent, MidjourneyPanDirection.Left),
+                new SunoExtendRequest(parent) { Index = 1, ContinueAt = 30 },
+                new SunoCoverRequest(parent) { AudioWeight = 0.5 },
+                new SunoAddVocalsRequest(parent, "la la la"),
+                new SunoStemsRequest(parent) { TrackId = "t1" },
+            ];
+        }
+        """;
+
+    private static RunOutcome Run(params string[] sources) =>
+        OpenApiModelTests.RunDocument(options: new Dictionary<string, string>(), sources: sources);
+
+    [Fact]
+    public void EveryActionBranchIsARequestWithItsActionFixedAndItsRequiredMembersInTheConstructor()
+    {
+        var outcome = Run(Actions);
+        Assert.Empty(outcome.CompileDiagnostics);
+        var upsample = outcome.Source("MidjourneyUpsample.Request.g.cs");
+        Assert.Contains("public string Action => \"upsample\";", upsample);
+        Assert.Contains("int index", upsample);
+        Assert.Contains("global::Apiframe.IApiframeRequest", upsample);
+        Assert.Contains("new global::Apiframe.ApiframeModelInfo(\n            \"midjourney\",\n            \"/v2/images/midjourney/action\"", upsample.Replace("\r", string.Empty));
+        Assert.Contains("\"suno\"", outcome.Source("SunoExtend.Request.g.cs"));
+
+        // Written only when named, and the action unions are not models: no model markers, no light forms.
+        Assert.DoesNotContain(outcome.Sources, s => s.HintName.StartsWith("CreateLora", StringComparison.Ordinal));
+        Assert.DoesNotContain("MidjourneyUpsampleRequest", outcome.Source(Emit.LightForms.LightFormOutput.HintName));
+    }
+
+    [Fact]
+    public void AnActionRequestIsCheckedAndWrittenWithItsAction()
+    {
+        var outcome = Run(Actions);
+        var assembly = outcome.Load();
+        var type = assembly.GetType("Apiframe.MidjourneyUpsampleRequest")!;
+        var request = Activator.CreateInstance(type, "0f8fad5b-d9cb-469f-a165-70867728950e", 2)!;
+        Assert.Equal("""{"action":"upsample","parentJobId":"0f8fad5b-d9cb-469f-a165-70867728950e","index":2}""", (string)type.GetMethod("ToJson")!.Invoke(request, null)!);
+
+        var bad = Activator.CreateInstance(type, "not-a-uuid", 5)!;
+        var error = Assert.Throws<System.Reflection.TargetInvocationException>(() => type.GetMethod("Validate")!.Invoke(bad, null));
+        Assert.Contains("index", error.InnerException!.Message, StringComparison.Ordinal);
+        Assert.Contains("parentJobId", error.InnerException!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheAssetRequestHasItsOwnEnumAndAClientMethodThatReturnsTheId()
+    {
+        var outcome = Run("""
+            using Apiframe;
+            public static class UsesAssets
+            {
+                public static System.Threading.Tasks.Task<string> Create(ApiframeClient client) =>
+                    client.CreateAssetAsync(new CreateAssetRequest("https://example.com/a.png", CreateAssetType.Image));
+            }
+            """);
+        Assert.Empty(outcome.CompileDiagnostics);
+        Assert.Contains("public static global::System.Threading.Tasks.Task<string> CreateAssetAsync(", outcome.Source("CreateAsset.RequestClientExtensions.g.cs"));
+    }
+}
