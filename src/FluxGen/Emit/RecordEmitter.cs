@@ -34,7 +34,7 @@ internal static partial class RecordEmitter
         visibility.WriteAttribute(writer);
         writer.Open($"{visibility.Keyword} sealed partial record {type.TypeName}{(submitted ? " : global::Apiframe.IApiframeRequest" : string.Empty)}");
 
-        WriteNameFields(writer, type);
+        WriteNameFields(writer, type, jsonNames: operation is not { Kind: OperationKind.FormCall });
         WriteConstructor(writer, type, ns);
         if (submitted)
         {
@@ -69,9 +69,10 @@ internal static partial class RecordEmitter
         return note + $"; one generation takes about {model.AverageSeconds} s";
     }
 
-    private static void WriteNameFields(CodeWriter writer, ObjectSpec type)
+    private static void WriteNameFields(CodeWriter writer, ObjectSpec type, bool jsonNames)
     {
-        foreach (var property in type.Properties)
+        // A form body names its fields as it adds them; only a JSON body writes encoded names.
+        foreach (var property in jsonNames ? type.Properties : EquatableArray<PropertySpec>.Empty)
         {
             writer.Line($"private static readonly {TypeNames.Json}JsonEncodedText {TypeNames.Field(property)} = global::Apiframe.Serialization.ApiframeJsonMembers.Name({Literals.Quote(property.JsonName)});");
         }

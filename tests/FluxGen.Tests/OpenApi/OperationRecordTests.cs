@@ -79,3 +79,77 @@ public class OperationRecordTests
         Assert.Contains("public static global::System.Threading.Tasks.Task<string> CreateAssetAsync(", outcome.Source("CreateAsset.RequestClientExtensions.g.cs"));
     }
 }
+
+/// <summary>The LoRA form: files, the document's counts and its rule in words.</summary>
+public class LoraFormRecordTests
+{
+    internal const string Lora = """
+        using Apiframe;
+        public static class UsesLoras
+        {
+            public static ApiframeFile[] Images(int count)
+            {
+                var images = new ApiframeFile[count];
+                for (var i = 0; i < images.Length; i++)
+                {
+                    images[i] = ApiframeFile.FromBytes(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, $"face{i}.png");
+                }
+
+                return images;
+            }
+
+            public static CreateLoraRequest Person(int count) =>
+                new CreateLoraRequest("me", Images(count)) { SubjectKind = CreateLoraSubjectKind.Person, Gender = CreateLoraGender.Female, Ethnicity = "any", Steps = 1000 };
+
+            public static CreateLoraRequest Style(int count) => new CreateLoraRequest("brush", Images(count)) { SubjectKind = CreateLoraSubjectKind.Style };
+
+            public static CreateLoraRequest Unset(int count) => new CreateLoraRequest("me", Images(count)) with { Gender = CreateLoraGender.Male };
+
+            public static System.Threading.Tasks.Task<ApiframeLora> Create(ApiframeClient client) => client.CreateLoraAsync(Person(15));
+        }
+        """;
+
+    private static readonly Lazy<RunOutcome> Outcome = new(() => OpenApiModelTests.RunDocument(options: new Dictionary<string, string>(), sources: new[] { Lora }));
+
+    private static string? Violations(string method, int count)
+    {
+        var type = Outcome.Value.Load().GetType("UsesLoras")!;
+        var request = type.GetMethod(method)!.Invoke(null, new object[] { count })!;
+        try
+        {
+            request.GetType().GetMethod("Validate")!.Invoke(request, null);
+            return null;
+        }
+        catch (System.Reflection.TargetInvocationException e)
+        {
+            return e.InnerException!.Message;
+        }
+    }
+
+    [Fact]
+    public void TheFormIsARecordWhoseImagesAreFilesCountedByTheDocument()
+    {
+        Assert.Empty(Outcome.Value.CompileDiagnostics);
+        var source = Outcome.Value.Source("CreateLora.Request.g.cs");
+        Assert.Contains("public CreateLoraRequest(", source);
+        Assert.Contains("global::System.Collections.Generic.IReadOnlyList<global::Apiframe.ApiframeFile> images)", source);
+        Assert.Contains("SchemaItems(MinItems = 15, MaxItems = 30)", source);
+        Assert.Contains("public void WriteTo(global::Apiframe.ApiframeForm form)", source);
+        Assert.DoesNotContain("Utf8JsonWriter", source);
+        Assert.Contains("CreateLoraAsync(", Outcome.Value.Source("CreateLora.RequestClientExtensions.g.cs"));
+    }
+
+    [Fact]
+    public void ValidateCountsTheImagesAndAppliesTheRuleTheDocumentStatesInWords()
+    {
+        Assert.Null(Violations("Person", 15));
+        Assert.Null(Violations("Style", 30));
+        Assert.Contains("images", Violations("Person", 14)!, StringComparison.Ordinal);
+        Assert.Contains("images", Violations("Style", 31)!, StringComparison.Ordinal);
+
+        // subjectKind defaults to person, so an unset kind needs the person's members too, as the server says.
+        var unset = Violations("Unset", 15)!;
+        Assert.Contains("ethnicity is required when subjectKind is 'person'", unset, StringComparison.Ordinal);
+        Assert.DoesNotContain("gender is required", unset, StringComparison.Ordinal);
+    }
+}

@@ -21,7 +21,7 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
     internal const string MemberProperty = "Member";
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DependentMemberMissing);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DependentMemberMissing, Descriptors.ValueRequiresMember);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -64,12 +64,12 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
 
             // Most creations set no dependent member: that is decided before anything is allocated. The operand of a
             // `with` is judged together with it, where the members the `with` adds are known.
-            if (creation.Type is not { } type || Rules(type) is not { IsEmpty: false } rules || !SetsAnyDependent(creation, rules) || IsWithOperand(creation))
+            if (creation.Type is not { } type || Rules(type) is not { IsEmpty: false } rules || !(SetsAnyDependent(creation, rules) || AppliesUnset(rules)) || IsWithOperand(creation))
             {
                 return;
             }
 
-            Report(context, rules, new Writes(creation, null), wholeObject: true);
+            Report(context, rules, new Writes(creation, null), wholeObject: true, creation.Syntax);
         }
 
         private static bool SetsAnyDependent(IObjectCreationOperation creation, ImmutableArray<DependencyRule> rules)
@@ -108,13 +108,33 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
             }
 
             var operand = Unwrap(with.Operand) as IObjectCreationOperation;
-            Report(context, rules, new Writes(operand, with.Initializer), wholeObject: operand is not null);
+            Report(context, rules, new Writes(operand, with.Initializer), wholeObject: operand is not null, with.Syntax);
         }
 
-        private static void Report(OperationAnalysisContext context, ImmutableArray<DependencyRule> rules, Writes state, bool wholeObject)
+        // A rule on a member's default value holds for every creation that leaves the member unset.
+        private static bool AppliesUnset(ImmutableArray<DependencyRule> rules)
         {
             foreach (var rule in rules)
             {
+                if (rule.WhenUnset)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void Report(OperationAnalysisContext context, ImmutableArray<DependencyRule> rules, Writes state, bool wholeObject, SyntaxNode whole)
+        {
+            foreach (var rule in rules)
+            {
+                if (rule.HasCondition)
+                {
+                    ReportConditional(context, rule, state, wholeObject, whole);
+                    continue;
+                }
+
                 if (!state.TryFind(rule.Dependent.Name, out var dependent) || dependent.IsNull)
                 {
                     continue;
@@ -133,6 +153,55 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
                     }
                 }
             }
+        }
+
+        /// <summary>FLUX052: a rule that holds while the dependent has one value. Whether it holds is known when the
+        /// expression writes that member as a constant, or leaves the whole object's member unset (or null) and the
+        /// value is the member's default; anything else is left to <c>Validate()</c>.</summary>
+        private static void ReportConditional(OperationAnalysisContext context, DependencyRule rule, Writes state, bool wholeObject, SyntaxNode whole)
+        {
+            var written = state.TryFind(rule.Dependent.Name, out var dependent);
+            if (written && !dependent.IsNull)
+            {
+                var value = dependent.Value is { } operation ? Unwrap(operation).ConstantValue : default;
+                if (!value.HasValue || !Equals(value.Value, rule.When.Value))
+                {
+                    return;
+                }
+            }
+            else if (!rule.WhenUnset || !(written || wholeObject))
+            {
+                return;
+            }
+
+            var at = written ? dependent.Syntax : whole;
+
+            foreach (var needed in rule.Needed)
+            {
+                var missing = state.TryFind(needed.Name, out var write) ? write.IsNull : wholeObject;
+                if (missing)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.ValueRequiresMember, at.GetLocation(), rule.DependentPath, WhenText(rule.When), PathOf(needed)));
+                }
+            }
+        }
+
+        // The value as the code names it: an enum member by its name, anything else as it is.
+        private static string WhenText(TypedConstant when)
+        {
+            if (when.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } type)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, when.Value))
+                    {
+                        return type.Name + "." + field.Name;
+                    }
+                }
+            }
+
+            return when.Value?.ToString() ?? "null";
         }
 
         internal static bool IsNull(IOperation value) => value.ConstantValue is { HasValue: true, Value: null };
@@ -197,7 +266,21 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
 
                     if (needed.Count > 0)
                     {
-                        rules.Add(new DependencyRule(property, PathOf(property), needed.ToImmutable()));
+                        TypedConstant when = default;
+                        var whenUnset = false;
+                        foreach (var named in attribute.NamedArguments)
+                        {
+                            if (named.Key == "When" && !named.Value.IsNull)
+                            {
+                                when = named.Value;
+                            }
+                            else if (named.Key == "WhenUnset" && named.Value.Value is bool unset)
+                            {
+                                whenUnset = unset;
+                            }
+                        }
+
+                        rules.Add(new DependencyRule(property, PathOf(property), needed.ToImmutable()) { When = when, WhenUnset = whenUnset && when.Kind != TypedConstantKind.Error && !when.IsNull });
                     }
                 }
             }
@@ -247,9 +330,21 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private sealed record DependencyRule(IPropertySymbol Dependent, string DependentPath, ImmutableArray<IPropertySymbol> Needed);
+    private sealed record DependencyRule(IPropertySymbol Dependent, string DependentPath, ImmutableArray<IPropertySymbol> Needed)
+    {
+        /// <summary>The value under which the rule holds (<c>[SchemaDependentRequired(When = ...)]</c>); none for a plain rule.</summary>
+        public TypedConstant When { get; init; }
 
-    private readonly record struct Write(SyntaxNode Syntax, bool IsNull);
+        /// <summary>Whether the rule also holds while the dependent is unset (its default is <see cref="When"/>).</summary>
+        public bool WhenUnset { get; init; }
+
+        public bool HasCondition => When.Kind != TypedConstantKind.Error && !When.IsNull;
+    }
+
+    /// <param name="Syntax">Where the member is written.</param>
+    /// <param name="IsNull">Whether it is written as <see langword="null"/>.</param>
+    /// <param name="Value">The value written, when the write has one (a nested initializer has none).</param>
+    private readonly record struct Write(SyntaxNode Syntax, bool IsNull, IOperation? Value = null);
 
     /// <summary>What one expression writes, looked up where it is written rather than copied into a dictionary: this
     /// runs for every creation that sets a dependent member, and allocating there showed up as collections billed
@@ -276,7 +371,7 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
                     if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue
                         && string.Equals(parameter.Name, member, System.StringComparison.OrdinalIgnoreCase))
                     {
-                        write = new Write(argument.Syntax, RuleCache.IsNull(argument.Value));
+                        write = new Write(argument.Syntax, RuleCache.IsNull(argument.Value), argument.Value);
                         return true;
                     }
                 }
@@ -293,7 +388,7 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
                 switch (initializer.Initializers[i])
                 {
                     case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment when property.Property.Name == member:
-                        write = new Write(assignment.Syntax, RuleCache.IsNull(assignment.Value));
+                        write = new Write(assignment.Syntax, RuleCache.IsNull(assignment.Value), assignment.Value);
                         return true;
                     case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation property } nested when property.Property.Name == member:
                         write = new Write(nested.Syntax, IsNull: false);
