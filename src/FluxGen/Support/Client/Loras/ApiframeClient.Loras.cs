@@ -16,21 +16,8 @@ public sealed partial class ApiframeClient
     /// <param name="id">The LoRA's id.</param>
     /// <param name="cancellationToken">Stops the call.</param>
     /// <exception cref="ApiframeException">The server refused (404: no such LoRA, or another team's).</exception>
-    public async Task<ApiframeLora> GetLoraAsync(string id, CancellationToken cancellationToken = default)
-    {
-        var uri = Resolve(LoraPath(id));
-        using var activity = ApiframeTelemetry.Start("Apiframe.GetLora");
-        try
-        {
-            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), idempotent: true, HttpCompletionOption.ResponseContentRead, sendApiKey: true, idempotencyKey: null, cancellationToken).ConfigureAwait(false);
-            return await ReadBodyAsync(response, ApiframeLoraReader.ReadLora, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            ApiframeTelemetry.Fail(activity, ex);
-            throw;
-        }
-    }
+    public Task<ApiframeLora> GetLoraAsync(string id, CancellationToken cancellationToken = default) =>
+        GetJsonAsync("Apiframe.GetLora", LoraPath(id), ApiframeLoraReader.ReadLora, cancellationToken);
 
     /// <summary>Lists your team's LoRAs, newest first, fetching the next page (<c>nextCursor</c>) only when the
     /// previous one has been consumed.</summary>
