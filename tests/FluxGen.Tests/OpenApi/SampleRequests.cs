@@ -16,8 +16,10 @@ public static class SampleRequests
     public static IReadOnlyList<Type> RequestTypes(Assembly assembly) =>
         assembly.GetTypes()
             // A generated request has its model as a static ModelInfo; other requests (the AI light-up's own) do not.
+            // An action (MidjourneyUpsampleRequest) is a request too, but acts on a job rather than being a model.
             .Where(t => t.GetInterfaces().Any(i => i.Name == "IApiframeRequest")
-                && t.GetProperty("ModelInfo", BindingFlags.Public | BindingFlags.Static) is not null)
+                && t.GetProperty("ModelInfo", BindingFlags.Public | BindingFlags.Static) is not null
+                && !Endpoint(t).EndsWith("/action", StringComparison.Ordinal))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
 
