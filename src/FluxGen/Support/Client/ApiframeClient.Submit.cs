@@ -28,13 +28,7 @@ public sealed partial class ApiframeClient
     public async Task<ApiframeSubmission> SubmitAsync(IApiframeRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var key = idempotencyKey ?? Guid.NewGuid().ToString("D");
-        CheckIdempotencyKey(key);
-        RequireApiKey();
-        if (_options.ValidateRequests)
-        {
-            request.Validate();
-        }
+        var key = BeginPost(request.Validate, idempotencyKey);
 
         using var activity = ApiframeTelemetry.Start("Apiframe.Submit");
         activity?.SetTag(ApiframeTelemetry.ModelTag, request.ModelInfo.Id);
@@ -54,12 +48,7 @@ public sealed partial class ApiframeClient
         }
         catch (Exception ex)
         {
-            if (ex is ApiframeException failure)
-            {
-                failure.IdempotencyKey ??= key;
-            }
-
-            ApiframeTelemetry.Fail(activity, ex);
+            PostFailed(activity, ex, key);
             throw;
         }
     }
@@ -153,6 +142,33 @@ public sealed partial class ApiframeClient
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         message.Headers.TryAddWithoutValidation("Idempotency-Key", key);
         return message;
+    }
+
+    // What every generated call's POST does first: its key checked (or made), the API key required, and the request
+    // validated unless the options say not to; all before any byte is sent.
+    private string BeginPost(Action validate, string? idempotencyKey)
+    {
+        ArgumentNullException.ThrowIfNull(validate);
+        var key = idempotencyKey ?? Guid.NewGuid().ToString("D");
+        CheckIdempotencyKey(key);
+        RequireApiKey();
+        if (_options.ValidateRequests)
+        {
+            validate();
+        }
+
+        return key;
+    }
+
+    // A failed POST names the key it used, so calling again with that key cannot create (or bill) a second one.
+    private static void PostFailed(System.Diagnostics.Activity? activity, Exception ex, string key)
+    {
+        if (ex is ApiframeException failure)
+        {
+            failure.IdempotencyKey ??= key;
+        }
+
+        ApiframeTelemetry.Fail(activity, ex);
     }
 
     private static void CheckIdempotencyKey(string key)

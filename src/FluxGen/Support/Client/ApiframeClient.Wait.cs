@@ -94,22 +94,33 @@ public sealed partial class ApiframeClient
                 }
             }
         }
-        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (StoppedByWait(ex, deadline, cancellationToken))
         {
-            var timedOut = new ApiframeTimeoutException(jobId, limit, last, ex);
-            ApiframeTelemetry.Fail(activity, timedOut);
-            throw timedOut;
-        }
-        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
-        {
-            // Report the caller's own token, not the internal linked one, so callers can match on it.
-            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+            throw WaitStopped(ex, jobId, limit, last, cancellationToken, activity);
         }
         catch (ApiframeException ex)
         {
             ApiframeTelemetry.Fail(activity, ex);
             throw;
         }
+    }
+
+    // A wait stopped by its own deadline, or by the caller's token through the internal linked one.
+    private static bool StoppedByWait(OperationCanceledException ex, CancellationTokenSource deadline, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? ex.CancellationToken != cancellationToken : deadline.IsCancellationRequested;
+
+    // The deadline is a timeout naming what was waited for; the caller's cancellation is reported on the caller's own
+    // token, not the internal linked one, so callers can match on it.
+    private static Exception WaitStopped(OperationCanceledException ex, string id, TimeSpan limit, ApiframeJob? last, CancellationToken cancellationToken, System.Diagnostics.Activity? activity)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
+
+        var timedOut = new ApiframeTimeoutException(id, limit, last, ex);
+        ApiframeTelemetry.Fail(activity, timedOut);
+        return timedOut;
     }
 
     private ApiframeJob Finish(ApiframeJob job, System.Diagnostics.Activity? activity, int polls, bool fromWebhook, long started)

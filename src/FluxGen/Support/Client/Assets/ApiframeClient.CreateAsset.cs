@@ -22,16 +22,8 @@ public sealed partial class ApiframeClient
     [EditorBrowsable(EditorBrowsableState.Never)]
     public async Task<string> SendCreateAssetAsync(Action validate, Action<Utf8JsonWriter> writeBody, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(validate);
         ArgumentNullException.ThrowIfNull(writeBody);
-        var key = idempotencyKey ?? Guid.NewGuid().ToString("D");
-        CheckIdempotencyKey(key);
-        RequireApiKey();
-        if (_options.ValidateRequests)
-        {
-            validate();
-        }
-
+        var key = BeginPost(validate, idempotencyKey);
         using var activity = ApiframeTelemetry.Start("Apiframe.CreateAsset");
         var body = Serialize(writeBody);
         var uri = Resolve(CreateAssetPath);
@@ -42,12 +34,7 @@ public sealed partial class ApiframeClient
         }
         catch (Exception ex)
         {
-            if (ex is ApiframeException failure)
-            {
-                failure.IdempotencyKey ??= key;
-            }
-
-            ApiframeTelemetry.Fail(activity, ex);
+            PostFailed(activity, ex, key);
             throw;
         }
     }

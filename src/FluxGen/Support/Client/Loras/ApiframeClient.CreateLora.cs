@@ -28,16 +28,8 @@ public sealed partial class ApiframeClient
     [EditorBrowsable(EditorBrowsableState.Never)]
     public async Task<ApiframeLora> SendCreateLoraAsync(Action validate, Action<ApiframeForm> writeForm, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(validate);
         ArgumentNullException.ThrowIfNull(writeForm);
-        var key = idempotencyKey ?? Guid.NewGuid().ToString("D");
-        CheckIdempotencyKey(key);
-        RequireApiKey();
-        if (_options.ValidateRequests)
-        {
-            validate();
-        }
-
+        var key = BeginPost(validate, idempotencyKey);
         var form = new ApiframeForm();
         writeForm(form);
         CheckLoraImages(form);
@@ -77,12 +69,7 @@ public sealed partial class ApiframeClient
         }
         catch (Exception ex)
         {
-            if (ex is ApiframeException failure)
-            {
-                failure.IdempotencyKey ??= key;
-            }
-
-            ApiframeTelemetry.Fail(activity, ex);
+            PostFailed(activity, ex, key);
             throw;
         }
     }

@@ -108,15 +108,9 @@ public sealed partial class ApiframeClient
                 }
             }
         }
-        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (StoppedByWait(ex, deadline, cancellationToken))
         {
-            var timedOut = new ApiframeTimeoutException(id, limit, null, ex);
-            ApiframeTelemetry.Fail(activity, timedOut);
-            throw timedOut;
-        }
-        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
-        {
-            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+            throw WaitStopped(ex, id, limit, null, cancellationToken, activity);
         }
         catch (ApiframeException ex)
         {
