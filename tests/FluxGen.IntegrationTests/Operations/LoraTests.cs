@@ -100,6 +100,20 @@ public sealed class LoraTests
     }
 
     [Fact]
+    public async Task A_wait_that_runs_out_names_the_lora_and_what_it_last_saw()
+    {
+        // The fixture's own clock: training takes 30 s, the wait is given 20 s of the client's time (1 s here).
+        await using var fixture = await ClientFixture.StartAsync();
+        var created = await fixture.Client.CreateLoraAsync(new CreateLoraRequest("brush", Images(15)) { SubjectKind = CreateLoraSubjectKind.Style });
+
+        var error = await Assert.ThrowsAsync<ApiframeTimeoutException>(() => fixture.Client.WaitForLoraAsync(created.Id, timeout: TimeSpan.FromSeconds(20)));
+
+        Assert.Equal(created.Id, error.JobId);
+        Assert.StartsWith($"LoRA {created.Id} was not ready within", error.Message, StringComparison.Ordinal);
+        Assert.Contains("last seen TRAINING", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_lora_is_a_404()
     {
         await using var fixture = await StartAsync();

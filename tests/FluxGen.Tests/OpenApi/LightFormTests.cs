@@ -30,7 +30,7 @@ public class LightFormTests
 
         var forms = Forms(outcome);
         var requests = forms.Where(c => c.Identifier.ValueText.EndsWith("Request", StringComparison.Ordinal)).ToList();
-        Assert.Equal(OpenApiModelTests.DocumentModels, requests.Count);
+        Assert.Equal(OpenApiModelTests.DocumentModels + OperationRecordTests.DocumentOperations, requests.Count);
         Assert.Contains("Kling30OmniParams", FormNames(outcome));
         Assert.All(forms, form =>
         {

@@ -44,9 +44,12 @@ public class OperationRecordTests
         Assert.Contains("new global::Apiframe.ApiframeModelInfo(\n            \"midjourney\",\n            \"/v2/images/midjourney/action\"", upsample.Replace("\r", string.Empty));
         Assert.Contains("\"suno\"", outcome.Source("SunoExtend.Request.g.cs"));
 
-        // Written only when named, and the action unions are not models: no model markers, no light forms.
+        // Written only when named; until then a light form offers it to completion, as a model's does.
         Assert.DoesNotContain(outcome.Sources, s => s.HintName.StartsWith("CreateLora", StringComparison.Ordinal));
-        Assert.DoesNotContain("MidjourneyUpsampleRequest", outcome.Source(Emit.LightForms.LightFormOutput.HintName));
+        var forms = outcome.Source(Emit.LightForms.LightFormOutput.HintName);
+        Assert.DoesNotContain("class MidjourneyUpsampleRequest", forms);
+        Assert.Contains("The body of <c>ApiframeClient.CreateLoraAsync</c>, posted to <c>/v2/loras</c>.", forms);
+        Assert.Contains("internal sealed partial class CreateLoraRequest { }", forms);
     }
 
     [Fact]

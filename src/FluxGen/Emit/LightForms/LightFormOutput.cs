@@ -137,7 +137,7 @@ internal static class LightFormOutput
         foreach (var model in input.Models)
         {
             var facts = Facts(model);
-            Declare(text, model.RequestTypeName, "Request of " + facts, input.Embedded);
+            Declare(text, model.RequestTypeName, model.OperationSummary ?? "Request of " + facts, input.Embedded);
             if (model.ParamsTypeName is { } parameters)
             {
                 Declare(text, parameters, "Parameters of " + facts, input.Embedded);

@@ -23,8 +23,7 @@ internal sealed record LightModel(string ModelId, string Prefix, string? Modalit
     /// in full) or a model the document could not describe.</summary>
     public static LightModel? From(SchemaParseResult parsed)
     {
-        // Actions and call bodies are written when named, but get no form: completion offers the models.
-        if (!parsed.FromDocument || parsed.Model is not { } model || model.Operation is not null)
+        if (!parsed.FromDocument || parsed.Model is not { } model)
         {
             return null;
         }
@@ -33,8 +32,20 @@ internal sealed record LightModel(string ModelId, string Prefix, string? Modalit
             ? model.Request.Properties.FirstOrDefault(p => p.JsonName == key && p.Value.Kind == ValueKind.Object)?.Value.TypeName
             : null;
         return new LightModel(model.ModelId, model.Prefix, model.Modality, model.Endpoint, model.Request.TypeName, paramsType,
-            new[] { model.Request.TypeName }.Concat(model.NestedObjects.Select(o => o.TypeName)).ToEquatableArray(), parsed.FilePath, parsed.ClaimLocation?.Span.Start ?? 0);
+            new[] { model.Request.TypeName }.Concat(model.NestedObjects.Select(o => o.TypeName)).ToEquatableArray(), parsed.FilePath, parsed.ClaimLocation?.Span.Start ?? 0)
+        {
+            OperationSummary = model.Operation is { } operation ? Describe(model, operation) : null,
+        };
     }
+
+    /// <summary>For an action or a call's body, the summary its form gives in place of a model's.</summary>
+    public string? OperationSummary { get; init; }
+
+    private static string Describe(ModelSpec model, OperationSpec operation) =>
+        (operation.Kind == OperationKind.Action
+            ? "The <c>" + Literals.Xml(operation.Action!) + "</c> action on a completed <c>" + Literals.Xml(model.RequestModelId) + "</c> job"
+            : "The body of <c>ApiframeClient." + Literals.Xml(operation.ClientMethod!) + "</c>")
+        + ", posted to <c>" + Literals.Xml(model.Endpoint) + "</c>. Name the type and FluxGen writes its members.";
 
     /// <summary>Whether the code names one of this model's types, which writes the model in full instead.</summary>
     public bool IsNamedIn(EquatableArray<string> named)

@@ -111,14 +111,14 @@ public sealed partial class ApiframeClient
 
     // The deadline is a timeout naming what was waited for; the caller's cancellation is reported on the caller's own
     // token, not the internal linked one, so callers can match on it.
-    private static Exception WaitStopped(OperationCanceledException ex, string id, TimeSpan limit, ApiframeJob? last, CancellationToken cancellationToken, System.Diagnostics.Activity? activity)
+    private static Exception WaitStopped(OperationCanceledException ex, string id, TimeSpan limit, ApiframeJob? last, CancellationToken cancellationToken, System.Diagnostics.Activity? activity, string? timeoutMessage = null)
     {
         if (cancellationToken.IsCancellationRequested)
         {
             return new OperationCanceledException(ex.Message, ex, cancellationToken);
         }
 
-        var timedOut = new ApiframeTimeoutException(id, limit, last, ex);
+        var timedOut = timeoutMessage is null ? new ApiframeTimeoutException(id, limit, last, ex) : new ApiframeTimeoutException(timeoutMessage, id, limit, ex);
         ApiframeTelemetry.Fail(activity, timedOut);
         return timedOut;
     }

@@ -17,7 +17,15 @@ public sealed class ApiframeTimeoutException : TimeoutException
         LastSeen = lastSeen;
     }
 
-    /// <summary>The job that was being waited for; it may still finish, so poll it again later.</summary>
+    // For a wait on something other than a job (a LoRA's training), which says so in its own words.
+    internal ApiframeTimeoutException(string message, string id, TimeSpan timeout, Exception? innerException)
+        : base(message, innerException)
+    {
+        JobId = id;
+        Timeout = timeout;
+    }
+
+    /// <summary>The job that was being waited for (for <c>WaitForLoraAsync</c>, the LoRA); it may still finish, so poll it again later.</summary>
     public string JobId { get; }
 
     /// <summary>How long the wait was allowed.</summary>

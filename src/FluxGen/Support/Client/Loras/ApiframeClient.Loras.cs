@@ -62,7 +62,8 @@ public sealed partial class ApiframeClient
     /// <returns>The ready LoRA.</returns>
     /// <exception cref="ApiframeException">Training failed (the message and <see cref="ApiframeException.Error"/> give the
     /// server's reason), the LoRA was archived, or a poll was refused (404, ...).</exception>
-    /// <exception cref="ApiframeTimeoutException">The LoRA was not ready when <paramref name="timeout"/> ran out.</exception>
+    /// <exception cref="ApiframeTimeoutException">The LoRA was not ready when <paramref name="timeout"/> ran out (its
+    /// <see cref="ApiframeTimeoutException.JobId"/> is the LoRA's id).</exception>
     public async Task<ApiframeLora> WaitForLoraAsync(string id, IProgress<ApiframeLora>? progress = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
@@ -74,6 +75,7 @@ public sealed partial class ApiframeClient
         using var deadline = limit == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(limit, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var schedule = new ApiframePollSchedule(TimeSpan.Zero, _options.MinPollInterval, _options.MaxPollInterval, _options.PollBackoffFactor);
+        ApiframeLora? last = null;
         try
         {
             while (true)
@@ -91,6 +93,7 @@ public sealed partial class ApiframeClient
                 }
 
                 ApiframeTelemetry.Polls.Add(1);
+                last = lora;
                 progress?.Report(lora);
                 if (lora.Status == ApiframeLoraStatus.Ready)
                 {
@@ -110,7 +113,7 @@ public sealed partial class ApiframeClient
         }
         catch (OperationCanceledException ex) when (StoppedByWait(ex, deadline, cancellationToken))
         {
-            throw WaitStopped(ex, id, limit, null, cancellationToken, activity);
+            throw WaitStopped(ex, id, limit, null, cancellationToken, activity, $"LoRA {id} was not ready within {limit}; last seen {(last is null ? "(never polled)" : last.Status.ToString())}.");
         }
         catch (ApiframeException ex)
         {
