@@ -84,6 +84,16 @@ public class SchemaOverrideTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AnEnumIsComparedAsASetOfValues()
+    {
+        var reordered = Run(FluxSchema(members => members["output_format"]!["enum"] = new JsonArray("webp", "jpg", "png")));
+        Assert.DoesNotContain(reordered.GeneratorDiagnostics, d => d.Id == "FLUXGEN045");
+
+        var narrower = Run(FluxSchema(members => members["output_format"]!["enum"] = new JsonArray("jpg", "png")));
+        Assert.Equal("fluxParams.output_format: enum jpg|png|webp → jpg|png", Bounds(narrower));
+    }
+
+    [Fact]
     public void AnEnumInPlaceOfTheDocumentsPatternCountsOnlyWhileEveryValueMatchesIt()
     {
         // The page's five ratios all match the document's ^\d+:\d+$; a value that does not is a wider rule.

@@ -30,11 +30,6 @@ internal static class OverrideDiff
 
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
-    private static readonly HashSet<string> NumberKeywords = new(StringComparer.Ordinal)
-    {
-        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-    };
-
     public static OverrideDifferences Compare(ModelSpec file, ModelSpec document)
     {
         var own = ModelDiff.Members(file);
@@ -101,22 +96,12 @@ internal static class OverrideDiff
         return words;
     }
 
-    private static bool Same(string keyword, string documented, string stated)
-    {
-        var word = Word(keyword);
-        if (NumberKeywords.Contains(word) && SchemaNumber.TryParse(documented, out var a) && SchemaNumber.TryParse(stated, out var b))
-        {
-            return a.CompareTo(b) == 0;
-        }
-
-        if (word == "enum")
-        {
-            // Order is not a rule: the same values listed otherwise accept the same requests.
-            return new HashSet<string>(documented.Split('|'), StringComparer.Ordinal).SetEquals(stated.Split('|'));
-        }
-
-        return string.Equals(documented, stated, StringComparison.Ordinal);
-    }
+    // Bounds arrive as the reader's canonical decimal text (10.0 and 1e1 are both "10"), so text compares them; an
+    // enum's order is not a rule, so the same values listed otherwise accept the same requests.
+    private static bool Same(string keyword, string documented, string stated) =>
+        Word(keyword) == "enum"
+            ? new HashSet<string>(documented.Split('|'), StringComparer.Ordinal).SetEquals(stated.Split('|'))
+            : string.Equals(documented, stated, StringComparison.Ordinal);
 
     /// <summary>Whether a document keyword the file leaves out holds for every value the file allows anyway: the
     /// file lists its values (an enum, a const, numeric allowed values) and each of them meets it.</summary>
