@@ -109,24 +109,5 @@ public class DocumentMembersTests
         }
         """;
 
-    private static string Validate(string initializer) => $$"""
-        using System.Linq;
-        using Apiframe;
-        using Apiframe.Validation;
-        public static class Probe
-        {
-            public static string Run()
-            {
-                try
-                {
-                    new Flux11ProRequest("p") { FluxParams = new() { {{initializer}} } }.Validate();
-                    return "ok";
-                }
-                catch (ApiframeValidationException ex)
-                {
-                    return string.Join("\n", ex.Errors.Select(e => $"{e.Path}|{e.Constraint}|{e.Expected}|{e.Actual}"));
-                }
-            }
-        }
-        """;
+    private static string Validate(string initializer) => ValidationTests.Probe($"FluxParams = new() {{ {initializer} }}");
 }
