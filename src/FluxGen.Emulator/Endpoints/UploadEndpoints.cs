@@ -14,8 +14,11 @@ internal sealed record StoredUpload(string Id, string ApiKey, string ContentType
 /// </summary>
 internal static class UploadEndpoints
 {
-    /// <summary>Largest file accepted: the document names no limit, and the emulator keeps uploads in memory.</summary>
-    public const int MaxFileBytes = 20 * 1024 * 1024;
+    /// <summary>Largest file accepted: the document's "max 25 MB image / audio, 50 MB video" (MB read as MiB).</summary>
+    public const int MaxFileBytes = 50 * 1024 * 1024;
+
+    /// <summary>Largest image or audio file accepted.</summary>
+    public const int MaxImageOrAudioBytes = 25 * 1024 * 1024;
 
     /// <summary>How long an upload is served, as the Node SDK's README says the CDN keeps it ("~1-2 hours").</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
@@ -89,6 +92,12 @@ internal static class UploadEndpoints
         if (!Kinds.TryGetValue(contentType, out var kind))
         {
             await Replies.Error(context, StatusCodes.Status415UnsupportedMediaType, $"File type '{contentType}' is not accepted (PNG, JPEG, WebP, GIF, MP4, WebM, MOV, MP3, WAV, OGG, M4A).").ConfigureAwait(false);
+            return;
+        }
+
+        if (kind != "video" && file.Length > MaxImageOrAudioBytes)
+        {
+            await Replies.Error(context, StatusCodes.Status413PayloadTooLarge, $"Image and audio uploads are limited to {MaxImageOrAudioBytes} bytes.").ConfigureAwait(false);
             return;
         }
 

@@ -52,7 +52,7 @@ public sealed class UploadAndAssetTests
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await http.Client.SendAsync(Json(HttpMethod.Post, "v2/uploads", "{}"))).StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await UploadAsync(http, Encoding.UTF8.GetBytes("hello"), "a.txt", "text/plain")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await UploadAsync(http, Png, "cat.png", "image/png", partName: "image")).StatusCode);
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await UploadAsync(http, new byte[21 * 1024 * 1024], "big.png", "image/png")).StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await UploadAsync(http, new byte[(25 * 1024 * 1024) + 1], "big.png", "image/png")).StatusCode);
 
         var broken = new HttpRequestMessage(HttpMethod.Post, "v2/uploads") { Content = new ByteArrayContent(Encoding.ASCII.GetBytes("--b\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nno end")) };
         broken.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");

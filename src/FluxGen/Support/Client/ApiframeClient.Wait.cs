@@ -143,5 +143,9 @@ public sealed partial class ApiframeClient
         CreditCost = e.CreditCost,
         CompletedAt = e.CompletedAt,
         Images = e.Images,
+        Videos = e.Videos,
+        Audio = e.Audio,
+        Result = e.Result,
+        GridUrl = e.GridUrl,
     };
 }

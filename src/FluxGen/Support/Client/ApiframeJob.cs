@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 
 namespace Apiframe;
 
@@ -38,6 +39,19 @@ public sealed class ApiframeJob
 
     /// <summary>The result's image URLs, whether the server sent <c>result</c> as one URL or as <c>{"images": [...]}</c>.</summary>
     public IReadOnlyList<string> Images { get; init; } = Array.Empty<string>();
+
+    /// <summary>The result's video URLs (<c>{"videos": [...]}</c>), for the video models.</summary>
+    public IReadOnlyList<string> Videos { get; init; } = Array.Empty<string>();
+
+    /// <summary>The result's audio URLs (<c>{"audio": [...]}</c>), for the music models.</summary>
+    public IReadOnlyList<string> Audio { get; init; } = Array.Empty<string>();
+
+    /// <summary>
+    /// The <c>result</c> member exactly as the server sent it, for what the client does not model (Suno track titles,
+    /// a provider's extra fields); <see langword="null"/> when the job has no result yet. It owns its memory, so it
+    /// stays valid after the reply is gone.
+    /// </summary>
+    public JsonElement? Result { get; init; }
 
     /// <summary>A grid image of all results, for the models that make one (Midjourney).</summary>
     public string? GridUrl { get; init; }

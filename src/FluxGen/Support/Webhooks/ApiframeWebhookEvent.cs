@@ -22,6 +22,18 @@ public sealed class ApiframeWebhookEvent
     /// <summary>The result's image URLs (completed events), whether <c>result</c> is one URL or <c>{"images": [...]}</c>.</summary>
     public IReadOnlyList<string> Images { get; init; } = Array.Empty<string>();
 
+    /// <summary>The result's video URLs (completed events of the video models).</summary>
+    public IReadOnlyList<string> Videos { get; init; } = Array.Empty<string>();
+
+    /// <summary>The result's audio URLs (completed events of the music models).</summary>
+    public IReadOnlyList<string> Audio { get; init; } = Array.Empty<string>();
+
+    /// <summary>The <c>result</c> member exactly as sent (see <see cref="ApiframeJob.Result"/>); it owns its memory.</summary>
+    public JsonElement? Result { get; init; }
+
+    /// <summary>A grid image of all results, for the models that make one (Midjourney).</summary>
+    public string? GridUrl { get; init; }
+
     /// <summary>Why the job failed (failed events).</summary>
     public string? Error { get; init; }
 
@@ -59,6 +71,10 @@ public sealed class ApiframeWebhookEvent
                 Status = job.Status,
                 Progress = job.Progress,
                 Images = job.Images,
+                Videos = job.Videos,
+                Audio = job.Audio,
+                Result = job.Result,
+                GridUrl = job.GridUrl,
                 Error = job.Error,
                 Model = job.Model,
                 CreditCost = job.CreditCost,

@@ -9,11 +9,14 @@ internal static class ApiframeJobReader
 {
     internal static ApiframeJob ReadJob(JsonElement job)
     {
-        var images = new List<string>();
-        string? gridUrl = null;
-        if (ApiframeJson.TryMember(job, "result", out var result))
+        var files = new ResultFiles();
+        JsonElement? raw = null;
+        if (ApiframeJson.TryMember(job, "result", out var result) && result.ValueKind != JsonValueKind.Null)
         {
-            ReadResult(result, images, ref gridUrl);
+            ReadResult(result, files);
+
+            // Cloned: the element must outlive the document it was read from.
+            raw = result.Clone();
         }
 
         var status = ApiframeJson.String(job, "status");
@@ -29,8 +32,11 @@ internal static class ApiframeJobReader
             CreatedAt = ApiframeJson.Date(job, "createdAt"),
             CompletedAt = ApiframeJson.Date(job, "completedAt"),
             Expired = ApiframeJson.Bool(job, "expired") ?? false,
-            Images = images.ToArray(),
-            GridUrl = gridUrl,
+            Images = files.Images.ToArray(),
+            Videos = files.Videos.ToArray(),
+            Audio = files.Audio.ToArray(),
+            Result = raw,
+            GridUrl = files.GridUrl,
         };
     }
 
@@ -73,46 +79,82 @@ internal static class ApiframeJobReader
         return (jobs, ApiframeJson.String(root, "nextCursor"), ApiframeJson.Bool(root, "hasMore") ?? false);
     }
 
-    // Older documents give result as one URL; newer ones as {"images": [...]} (Midjourney adds gridUrl). Arrays and
-    // {"url": ...} items are accepted too, since the spec leaves result untyped.
-    private static void ReadResult(JsonElement result, List<string> images, ref string? gridUrl)
+    // Older documents give result as one URL; newer ones as {"images": [...]} (Midjourney adds gridUrl), and the
+    // video and music models as {"videos": [...]} and {"audio": [...]}. Arrays, single strings and {"url": ...}
+    // items are accepted too, since the spec leaves result untyped.
+    private static void ReadResult(JsonElement result, ResultFiles files)
     {
         switch (result.ValueKind)
         {
             case JsonValueKind.String:
-                AddUrl(result, images);
+                AddUrl(result, files.Images);
                 break;
             case JsonValueKind.Array:
-                foreach (var item in result.EnumerateArray())
-                {
-                    AddUrl(item, images);
-                }
-
+                AddUrls(result, files.Images);
                 break;
             case JsonValueKind.Object:
-                gridUrl = ApiframeJson.String(result, "gridUrl");
-                if (ApiframeJson.TryMember(result, "images", out var list) && list.ValueKind == JsonValueKind.Array)
+                files.GridUrl = ApiframeJson.String(result, "gridUrl");
+                var named = AddMember(result, "images", files.Images);
+                named |= AddMember(result, "videos", files.Videos);
+                named |= AddMember(result, "audio", files.Audio);
+                if (!named && ApiframeJson.String(result, "url") is { Length: > 0 } url)
                 {
-                    foreach (var item in list.EnumerateArray())
-                    {
-                        AddUrl(item, images);
-                    }
-                }
-                else if (ApiframeJson.String(result, "url") is { Length: > 0 } url)
-                {
-                    images.Add(url);
+                    files.Images.Add(url);
                 }
 
                 break;
         }
     }
 
-    private static void AddUrl(JsonElement item, List<string> images)
+    private static bool AddMember(JsonElement result, string name, List<string> urls)
     {
-        var url = item.ValueKind == JsonValueKind.String ? item.GetString() : ApiframeJson.String(item, "url");
+        if (!ApiframeJson.TryMember(result, name, out var member))
+        {
+            return false;
+        }
+
+        if (member.ValueKind == JsonValueKind.Array)
+        {
+            AddUrls(member, urls);
+        }
+        else
+        {
+            AddUrl(member, urls);
+        }
+
+        return true;
+    }
+
+    private static void AddUrls(JsonElement array, List<string> urls)
+    {
+        foreach (var item in array.EnumerateArray())
+        {
+            AddUrl(item, urls);
+        }
+    }
+
+    private static void AddUrl(JsonElement item, List<string> urls)
+    {
+        var url = item.ValueKind switch
+        {
+            JsonValueKind.String => item.GetString(),
+            JsonValueKind.Object => ApiframeJson.String(item, "url"),
+            _ => null,
+        };
         if (!string.IsNullOrEmpty(url))
         {
-            images.Add(url);
+            urls.Add(url);
         }
+    }
+
+    private sealed class ResultFiles
+    {
+        public List<string> Images { get; } = new();
+
+        public List<string> Videos { get; } = new();
+
+        public List<string> Audio { get; } = new();
+
+        public string? GridUrl { get; set; }
     }
 }

@@ -1,0 +1,112 @@
+using System;
+using System.Buffers;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Apiframe;
+
+// One file as a multipart part, copied from its source to the connection through one pooled buffer. Hand-written
+// rather than StreamContent because it must (1) never dispose the caller's stream, (2) rewind a seekable stream for a
+// retry and refuse to resend a spent one, (3) stop a stream of unknown length at the API's size limit, and
+// (4) tell a failure of the caller's source apart from a failure of the network (see SourceFailure).
+internal sealed class ApiframeFileContent : HttpContent
+{
+    // Large enough for few system calls, below the large-object heap's threshold.
+    internal const int BufferSize = 64 * 1024;
+
+    private readonly ApiframeFile _file;
+
+    internal ApiframeFileContent(ApiframeFile file)
+    {
+        _file = file;
+        Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
+    }
+
+    // What the caller's source threw (or the size limit), which the upload reports as it is instead of as a network
+    // failure. Set at most once per attempt.
+    internal Exception? SourceFailure { get; private set; }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        Stream? source;
+        bool ownsSource;
+        try
+        {
+            source = _file.OpenSource(out ownsSource);
+        }
+        catch (Exception ex)
+        {
+            SourceFailure = ex;
+            throw;
+        }
+
+        if (source is null)
+        {
+            await stream.WriteAsync(_file.Bytes, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            long total = 0;
+            while (true)
+            {
+                int read;
+                try
+                {
+                    read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    SourceFailure = ex;
+                    throw;
+                }
+
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+                if (total > _file.MaxLength)
+                {
+                    var tooLong = new InvalidOperationException(
+                        $"'{_file.FileName}' went on past {_file.MaxLength.ToString(CultureInfo.InvariantCulture)} bytes, the most Apiframe takes of a {_file.Kind} file; the upload was stopped.");
+                    SourceFailure = tooLong;
+                    throw tooLong;
+                }
+
+                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (ownsSource)
+            {
+                await source.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        if (_file.CanResend && _file.CurrentLength is { } known)
+        {
+            length = known;
+            return true;
+        }
+
+        length = 0;
+        return false;
+    }
+}
