@@ -80,7 +80,7 @@ internal sealed class ApiframeImageInputs
 
     /// <summary>
     /// The URL of each checked original image, in order: a URL as it is, an image this generator made by its result
-    /// URL, any other bytes uploaded with <c>ApiframeClient.UploadAsync</c>.
+    /// URL, any other bytes uploaded with <see cref="ApiframeClient.UploadAsync"/>.
     /// </summary>
     public async Task<IReadOnlyList<string>> ResolveAsync(IReadOnlyList<AIContent> originals, CancellationToken cancellationToken)
     {
@@ -104,12 +104,11 @@ internal sealed class ApiframeImageInputs
         return urls;
     }
 
-    // INTERIM until ApiframeClient.UploadAsync is on main.
-    private Task<string> UploadAsync(DataContent data, int index, CancellationToken cancellationToken)
+    private async Task<string> UploadAsync(DataContent data, int index, CancellationToken cancellationToken)
     {
-        _ = _client;
-        _ = cancellationToken;
-        throw new NotSupportedException($"Uploading {FileName(index, data.MediaType)} is not available yet.");
+        var file = ApiframeFile.FromBytes(data.Data, data.Name ?? FileName(index, data.MediaType), data.MediaType);
+        var upload = await _client.UploadAsync(file, cancellationToken).ConfigureAwait(false);
+        return upload.Url;
     }
 
     private static string FileName(int index, string mediaType)
