@@ -95,6 +95,7 @@ public sealed class ImageGeneratorEditTests
         // Contents that are not images, or not where the API can fetch them.
         Assert.Contains("text/plain", await Refused(() => Edit([new DataContent("hello"u8.ToArray(), "text/plain")])));
         Assert.Contains("image/bmp", await Refused(() => Edit([new DataContent(new byte[] { 0x42, 0x4D }, "image/bmp")])));
+        Assert.Contains("video/mp4", await Refused(() => Edit([new DataContent(new byte[] { 0, 0, 0, 0x18 }, "video/mp4")])));
         Assert.Contains("TextContent", await Refused(() => Edit([new TextContent("a cat")])));
         Assert.Contains("http", await Refused(() => Edit([new UriContent(new Uri("file:///tmp/a.png"), "image/png")])));
 

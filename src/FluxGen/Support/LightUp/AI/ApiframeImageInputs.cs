@@ -16,9 +16,6 @@ namespace Apiframe;
 /// </summary>
 internal sealed class ApiframeImageInputs
 {
-    // The image types /v2/uploads accepts.
-    private static readonly string[] Uploadable = { "image/png", "image/jpeg", "image/webp", "image/gif" };
-
     private readonly ApiframeClient _client;
 
     // The DataContent this generator made from result files, with the URL each came from: such an image goes back to
@@ -35,12 +32,13 @@ internal sealed class ApiframeImageInputs
     public void Remember(DataContent image, Uri url) => _resultUrls.AddOrUpdate(image, url.AbsoluteUri);
 
     /// <summary>
-    /// The original images, each an uploadable image as <see cref="DataContent"/> or an absolute http(s) image URL as
-    /// <see cref="UriContent"/>; anything else is a <see cref="NotSupportedException"/>.
+    /// The original images, each image bytes the uploads take (as <see cref="DataContent"/>, made into the file to
+    /// upload, so its type and size are judged now) or an absolute http(s) image URL (as <see cref="UriContent"/>);
+    /// anything else is a <see cref="NotSupportedException"/>.
     /// </summary>
-    public static IReadOnlyList<AIContent> Check(IEnumerable<AIContent>? originals)
+    public static IReadOnlyList<Original> Check(IEnumerable<AIContent>? originals)
     {
-        var checkedImages = new List<AIContent>();
+        var checkedImages = new List<Original>();
         if (originals is null)
         {
             return checkedImages;
@@ -49,30 +47,17 @@ internal sealed class ApiframeImageInputs
         foreach (var original in originals)
         {
             var position = checkedImages.Count + 1;
-            switch (original)
+            checkedImages.Add(original switch
             {
-                case DataContent data when Array.IndexOf(Uploadable, data.MediaType.ToLowerInvariant()) >= 0:
-                    if (data.Data.IsEmpty)
-                    {
-                        throw new NotSupportedException($"Original image {position} is an empty {data.MediaType} DataContent: there is nothing to upload.");
-                    }
-
-                    break;
-                case DataContent data:
-                    throw new NotSupportedException(
-                        $"Original image {position} is a {data.MediaType} DataContent; Apiframe takes {string.Join(", ", Uploadable)} as input images.");
-                case UriContent uri when !uri.HasTopLevelMediaType("image"):
-                    throw new NotSupportedException($"Original image {position} is a {uri.MediaType} UriContent, not an image.");
-                case UriContent uri when uri.Uri is not { IsAbsoluteUri: true, Scheme: "http" or "https" }:
-                    throw new NotSupportedException($"Original image {position} is not an absolute http or https URL, which is all a model's input-image member takes.");
-                case UriContent:
-                    break;
-                default:
-                    throw new NotSupportedException(
-                        $"Original image {position} is a {original?.GetType().Name ?? "null"}; the Apiframe image generator takes DataContent (uploaded) or UriContent (sent as it is).");
-            }
-
-            checkedImages.Add(original);
+                DataContent data => new Original(null, data, FileOf(data, position)),
+                UriContent uri when !uri.HasTopLevelMediaType("image") =>
+                    throw new NotSupportedException($"Original image {position} is a {uri.MediaType} UriContent, not an image."),
+                UriContent uri when uri.Uri is not { IsAbsoluteUri: true, Scheme: "http" or "https" } =>
+                    throw new NotSupportedException($"Original image {position} is not an absolute http or https URL, which is all a model's input-image member takes."),
+                UriContent uri => new Original(uri.Uri.AbsoluteUri, null, null),
+                _ => throw new NotSupportedException(
+                    $"Original image {position} is a {original?.GetType().Name ?? "null"}; the Apiframe image generator takes DataContent (uploaded) or UriContent (sent as it is)."),
+            });
         }
 
         return checkedImages;
@@ -82,39 +67,51 @@ internal sealed class ApiframeImageInputs
     /// The URL of each checked original image, in order: a URL as it is, an image this generator made by its result
     /// URL, any other bytes uploaded with <see cref="ApiframeClient.UploadAsync"/>.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ResolveAsync(IReadOnlyList<AIContent> originals, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ResolveAsync(IReadOnlyList<Original> originals, CancellationToken cancellationToken)
     {
         var urls = new string[originals.Count];
         for (var i = 0; i < urls.Length; i++)
         {
-            switch (originals[i])
+            var original = originals[i];
+            if (original.Url is { } url)
             {
-                case UriContent uri:
-                    urls[i] = uri.Uri.AbsoluteUri;
-                    break;
-                case DataContent data when _resultUrls.TryGetValue(data, out var url):
-                    urls[i] = url;
-                    break;
-                case DataContent data:
-                    urls[i] = await UploadAsync(data, i, cancellationToken).ConfigureAwait(false);
-                    break;
+                urls[i] = url;
+            }
+            else if (_resultUrls.TryGetValue(original.Data!, out var resultUrl))
+            {
+                urls[i] = resultUrl;
+            }
+            else
+            {
+                var upload = await _client.UploadAsync(original.File!, cancellationToken).ConfigureAwait(false);
+                urls[i] = upload.Url;
             }
         }
 
         return urls;
     }
 
-    private async Task<string> UploadAsync(DataContent data, int index, CancellationToken cancellationToken)
+    // The upload's own checks (a type /v2/uploads takes, within its size limit) decide, before anything is sent.
+    private static ApiframeFile FileOf(DataContent data, int position)
     {
-        var file = ApiframeFile.FromBytes(data.Data, data.Name ?? FileName(index, data.MediaType), data.MediaType);
-        var upload = await _client.UploadAsync(file, cancellationToken).ConfigureAwait(false);
-        return upload.Url;
+        ApiframeFile file;
+        try
+        {
+            file = ApiframeFile.FromBytes(data.Data, data.Name ?? "original-" + position.ToString(System.Globalization.CultureInfo.InvariantCulture), data.MediaType);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new NotSupportedException($"Original image {position} cannot be uploaded: {ex.Message}", ex);
+        }
+
+        if (file.Kind != "image" || data.Data.IsEmpty)
+        {
+            throw new NotSupportedException($"Original image {position} is {(data.Data.IsEmpty ? "an empty" : "a")} {data.MediaType} DataContent, not an image to upload.");
+        }
+
+        return file;
     }
 
-    private static string FileName(int index, string mediaType)
-    {
-        var slash = mediaType.IndexOf('/');
-        var extension = mediaType.Substring(slash + 1).ToLowerInvariant() == "jpeg" ? "jpg" : mediaType.Substring(slash + 1).ToLowerInvariant();
-        return "original-" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + extension;
-    }
+    /// <summary>One checked original image: its URL, or its bytes and the file they are uploaded as.</summary>
+    public readonly record struct Original(string? Url, DataContent? Data, ApiframeFile? File);
 }
