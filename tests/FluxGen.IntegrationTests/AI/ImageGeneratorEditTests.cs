@@ -61,6 +61,24 @@ public sealed class ImageGeneratorEditTests
     }
 
     [Fact]
+    public async Task An_image_made_over_an_hour_ago_is_uploaded_not_sent_by_a_result_url_that_may_be_purged()
+    {
+        await using var fixture = await ClientFixture.StartAsync();
+        var clock = new ShiftedTimeProvider(fixture.Options.TimeProvider);
+        using var client = fixture.NewClient(o => o.TimeProvider = clock);
+        using var generator = client.AsIImageGenerator("seedream-4");
+
+        var made = Assert.IsType<DataContent>(Assert.Single((await generator.GenerateImagesAsync("a teapot")).Contents));
+        clock.Shift = TimeSpan.FromMinutes(61);
+        var edited = await generator.EditImageAsync(made, "make it blue");
+
+        using var input = Input(fixture, Assert.IsType<ApiframeJob>(edited.RawRepresentation).Id);
+        var sent = Assert.Single(input.RootElement.GetProperty("seedreamParams").GetProperty("image_input").EnumerateArray()).GetString();
+        Assert.Contains("/uploads/", sent, StringComparison.Ordinal);
+        Assert.Equal(made.Data.ToArray(), await fixture.Http.GetByteArrayAsync(sent));
+    }
+
+    [Fact]
     public async Task A_model_whose_member_takes_one_image_gets_it_as_a_single_url()
     {
         await using var fixture = await ClientFixture.StartAsync();
@@ -110,4 +128,15 @@ public sealed class ImageGeneratorEditTests
 
     private static JsonDocument Input(ClientFixture fixture, string jobId) =>
         JsonDocument.Parse(fixture.Emulator.Jobs.Single(j => j.Id == jobId).InputJson);
+
+    // The fixture's clock, moved on by Shift: the generator's notion of "an hour later" without waiting one.
+    private sealed class ShiftedTimeProvider(TimeProvider inner) : TimeProvider
+    {
+        public TimeSpan Shift { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + Shift;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            inner.CreateTimer(callback, state, dueTime, period);
+    }
 }

@@ -16,12 +16,18 @@ namespace Apiframe;
 /// </summary>
 internal sealed class ApiframeImageInputs
 {
+    /// <summary>
+    /// How long a result URL is sent back as it is. Result files are purged a day after their job by default (the
+    /// job's <c>expired</c>); after an hour an image costs an upload instead, so no edit starts from a purged file.
+    /// </summary>
+    internal static readonly TimeSpan ResultUrlReuse = TimeSpan.FromHours(1);
+
     private readonly ApiframeClient _client;
 
-    // The DataContent this generator made from result files, with the URL each came from: such an image goes back to
-    // the API by that URL instead of being uploaded again. Keyed by the instance (its bytes cannot change), and held
-    // no longer than the caller holds the image.
-    private readonly ConditionalWeakTable<DataContent, string> _resultUrls = new();
+    // The DataContent this generator made from result files, with the URL each came from and when: such an image goes
+    // back to the API by that URL instead of being uploaded again. Keyed by the instance (its bytes cannot change),
+    // and held no longer than the caller holds the image.
+    private readonly ConditionalWeakTable<DataContent, KnownResult> _results = new();
 
     public ApiframeImageInputs(ApiframeClient client)
     {
@@ -29,7 +35,7 @@ internal sealed class ApiframeImageInputs
     }
 
     /// <summary>Remembers that <paramref name="image"/> holds the bytes of the result at <paramref name="url"/>.</summary>
-    public void Remember(DataContent image, Uri url) => _resultUrls.AddOrUpdate(image, url.AbsoluteUri);
+    public void Remember(DataContent image, Uri url) => _results.AddOrUpdate(image, new KnownResult(url.AbsoluteUri, _client.UtcNow));
 
     /// <summary>
     /// The original images, each image bytes the uploads take (as <see cref="DataContent"/>, made into the file to
@@ -65,7 +71,7 @@ internal sealed class ApiframeImageInputs
 
     /// <summary>
     /// The URL of each checked original image, in order: a URL as it is, an image this generator made by its result
-    /// URL, any other bytes uploaded with <see cref="ApiframeClient.UploadAsync"/>.
+    /// URL (within <see cref="ResultUrlReuse"/>), any other bytes uploaded with <see cref="ApiframeClient.UploadAsync"/>.
     /// </summary>
     public async Task<IReadOnlyList<string>> ResolveAsync(IReadOnlyList<Original> originals, CancellationToken cancellationToken)
     {
@@ -77,9 +83,9 @@ internal sealed class ApiframeImageInputs
             {
                 urls[i] = url;
             }
-            else if (_resultUrls.TryGetValue(original.Data!, out var resultUrl))
+            else if (_results.TryGetValue(original.Data!, out var known) && _client.UtcNow - known.MadeAt < ResultUrlReuse)
             {
-                urls[i] = resultUrl;
+                urls[i] = known.Url;
             }
             else
             {
@@ -111,6 +117,8 @@ internal sealed class ApiframeImageInputs
 
         return file;
     }
+
+    private sealed record KnownResult(string Url, DateTimeOffset MadeAt);
 
     /// <summary>One checked original image: its URL, or its bytes and the file they are uploaded as.</summary>
     public readonly record struct Original(string? Url, DataContent? Data, ApiframeFile? File);
