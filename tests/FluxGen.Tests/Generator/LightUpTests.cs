@@ -189,6 +189,7 @@ public class LightUpTests
         Assert.Contains("InputImages = (\"image_input\", true, 14),", Entry(table, "nano-banana"));
         Assert.Contains("InputImages = (\"image\", false, 1),", Entry(table, "kling-image"));
         Assert.Contains("InputImages = (\"image_url\", false, 1),", Entry(table, "qwen-image"));
+        Assert.Contains("InputImages = (\"input_images\", true, null),", Entry(table, "gpt-image-2")); // no maxItems
 
         // flux-1.1-pro's schema file documents only the reference image, and wins over the document's branch.
         Assert.Contains("InputImages = (\"image_prompt\", false, 1),", Entry(table, "flux-1.1-pro"));
