@@ -89,7 +89,7 @@ public sealed class ApiframeImageGenerator : IImageGenerator
 
         return new ImageGenerationResponse(contents)
         {
-            RawRepresentation = jobs.Length == 1 ? jobs[0] : jobs,
+            RawRepresentation = jobs.Length == 1 ? jobs[0] : Array.AsReadOnly(jobs),
             Usage = credits is { } total
                 ? new UsageDetails { AdditionalCounts = new AdditionalPropertiesDictionary<long> { [CreditsUsageKey] = total } }
                 : null,
