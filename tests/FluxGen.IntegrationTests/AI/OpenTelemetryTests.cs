@@ -23,10 +23,7 @@ public sealed class OpenTelemetryTests
     {
         await using var fixture = await ClientFixture.StartAsync();
         var ended = new EndedSpans();
-        using var tracing = Sdk.CreateTracerProviderBuilder()
-            .AddSource(ApiframeDiagnostics.Name, PipelineSource)
-            .AddProcessor(ended)
-            .Build();
+        using var tracing = Tracing(ended);
         using var generator = fixture.Client.AsIImageGenerator().AsBuilder().UseOpenTelemetry(sourceName: PipelineSource).Build();
 
         await generator.GenerateImagesAsync("a traced umbrella", new ImageGenerationOptions { ModelId = "imagen-4" });
@@ -58,10 +55,7 @@ public sealed class OpenTelemetryTests
     {
         await using var fixture = await ClientFixture.StartAsync();
         var ended = new EndedSpans();
-        using var tracing = Sdk.CreateTracerProviderBuilder()
-            .AddSource(ApiframeDiagnostics.Name, PipelineSource)
-            .AddProcessor(ended)
-            .Build();
+        using var tracing = Tracing(ended);
         using var generator = fixture.Client.AsIImageGenerator().AsBuilder().UseOpenTelemetry(sourceName: PipelineSource).Build();
         var png = new DataContent(SamplePng.Draw(SkiaSharp.SKColors.Gold), "image/png");
 
@@ -77,6 +71,9 @@ public sealed class OpenTelemetryTests
         Assert.Equal(2, ours.Count(a => a.OperationName == "Apiframe.Wait"));
         Assert.Equal(2, ours.Count(a => a.OperationName == "Apiframe.Download"));
     }
+
+    private static TracerProvider Tracing(EndedSpans ended) =>
+        Sdk.CreateTracerProviderBuilder().AddSource(ApiframeDiagnostics.Name, PipelineSource).AddProcessor(ended).Build();
 
     /// <summary>Keeps every ended span. Tests running alongside end their own client spans on other threads while this
     /// one reads, so the store must take concurrent writes (the SDK's in-memory exporter appends to a plain list).</summary>
