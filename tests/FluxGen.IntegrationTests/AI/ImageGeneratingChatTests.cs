@@ -91,7 +91,7 @@ public sealed class ImageGeneratingChatTests
     private static string? InputImage(FluxGen.Emulator.JobSnapshot job)
     {
         using var input = JsonDocument.Parse(job.InputJson);
-        return input.RootElement.TryGetProperty("fluxParams", out var block) && block.TryGetProperty("image_prompt", out var url) ? url.GetString() : null;
+        return input.RootElement.TryGetProperty("fluxParams", out var block) && block.TryGetProperty("input_images", out var urls) ? Assert.Single(urls.EnumerateArray()).GetString() : null;
     }
 
     // The message as an app would read it back from storage: equal contents, none of them the same objects.

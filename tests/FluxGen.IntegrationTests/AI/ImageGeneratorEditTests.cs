@@ -108,7 +108,7 @@ public sealed class ImageGeneratorEditTests
         Assert.Contains("imagen-4", await Refused(() => Edit([png], new() { ModelId = "imagen-4" })));
         Assert.Contains("at most 10", await Refused(() => Edit(Enumerable.Repeat<AIContent>(url, 11), new() { ModelId = "flux-2-pro" })));
         Assert.Contains("one input image", await Refused(() => Edit([png, url], new() { ModelId = "kling-image" })));
-        Assert.Contains("one input image", await Refused(() => Edit([png, url])));
+        Assert.Contains("at most 10", await Refused(() => Edit(Enumerable.Repeat<AIContent>(url, 11))));
 
         // Contents that are not images, or not where the API can fetch them.
         Assert.Contains("text/plain", await Refused(() => Edit([new DataContent("hello"u8.ToArray(), "text/plain")])));

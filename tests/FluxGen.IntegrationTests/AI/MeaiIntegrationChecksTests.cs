@@ -82,7 +82,7 @@ public sealed class MeaiIntegrationChecksTests
         // The job started from those bytes: they were uploaded, and the upload's URL is the model's input image.
         var job = Assert.Single(fixture.Emulator.Jobs);
         using var input = JsonDocument.Parse(job.InputJson);
-        var url = input.RootElement.GetProperty("fluxParams").GetProperty("image_prompt").GetString();
+        var url = Assert.Single(input.RootElement.GetProperty("fluxParams").GetProperty("input_images").EnumerateArray()).GetString();
         Assert.Equal(png, await fixture.Http.GetByteArrayAsync(url));
     }
 }
