@@ -191,8 +191,9 @@ public class LightUpTests
         Assert.Contains("InputImages = (\"image_url\", false, 1),", Entry(table, "qwen-image"));
         Assert.Contains("InputImages = (\"input_images\", true, null),", Entry(table, "gpt-image-2")); // no maxItems
 
-        // flux-1.1-pro's schema file documents only the reference image, and wins over the document's branch.
-        Assert.Contains("InputImages = (\"image_prompt\", false, 1),", Entry(table, "flux-1.1-pro"));
+        // flux-1.1-pro's schema file carries the document's input_images beside the page's one reference image;
+        // the list comes first.
+        Assert.Contains("InputImages = (\"input_images\", true, 10),", Entry(table, "flux-1.1-pro"));
 
         // No input image: such a model cannot edit.
         Assert.DoesNotContain("InputImages", Entry(table, "imagen-4"));
