@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace FluxGen.Analysis.Flow;
+
+/// <summary>
+/// The conditions that choose among a value's possibilities, by what they read. The analysis follows every path
+/// and does not relate conditions to each other, so it trusts its set only when they are unrelated: no two read
+/// the same thing, and none reads a local whose value it follows (<c>if (q &gt; 100) q = 100;</c> makes the first
+/// value of <c>q</c> unreachable past it).
+/// </summary>
+internal sealed class Decisions
+{
+    private readonly List<(HashSet<ISymbol> Symbols, bool TestsFollowed)> _conditions = new();
+    private readonly HashSet<ISymbol> _followed = new(SymbolEqualityComparer.Default);
+
+    /// <summary>A condition on the way to the value.</summary>
+    public void Add(HashSet<ISymbol> condition) => _conditions.Add((condition, false));
+
+    /// <summary>A null test of the value itself (<c>??</c>): the analysis already splits the value by it, so it may
+    /// read the locals being followed; it still must not share them with another condition.</summary>
+    public void AddNullTest(HashSet<ISymbol> condition) => _conditions.Add((condition, true));
+
+    /// <summary>A local whose assignments were followed.</summary>
+    public void AddFollowed(ILocalSymbol local) => _followed.Add(local);
+
+    public bool AreIndependent
+    {
+        get
+        {
+            var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var (condition, testsFollowed) in _conditions)
+            {
+                if ((!testsFollowed && condition.Overlaps(_followed)) || condition.Overlaps(seen))
+                {
+                    return false;
+                }
+
+                seen.UnionWith(condition);
+            }
+
+            return true;
+        }
+    }
+}
