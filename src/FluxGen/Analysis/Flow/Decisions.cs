@@ -21,6 +21,15 @@ internal sealed class Decisions
     /// read the locals being followed; it still must not share them with another condition.</summary>
     public void AddNullTest(HashSet<ISymbol> condition) => _conditions.Add((condition, true));
 
+    public bool HasConditions => _conditions.Count > 0;
+
+    /// <summary>Takes in what following one part of the value found.</summary>
+    public void Merge(Decisions other)
+    {
+        _conditions.AddRange(other._conditions);
+        _followed.UnionWith(other._followed);
+    }
+
     /// <summary>A local whose assignments were followed.</summary>
     public void AddFollowed(ILocalSymbol local) => _followed.Add(local);
 

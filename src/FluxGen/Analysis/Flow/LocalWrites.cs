@@ -7,64 +7,49 @@ namespace FluxGen.Analysis.Flow;
 /// <summary>
 /// How a method writes one local, read off the method's operation tree: trackable only if every write is a plain
 /// assignment outside lambdas and local functions and nothing takes a reference to it (<c>ref</c>, <c>out</c>,
-/// <c>&amp;</c>), increments it, deconstructs into it or declares it in a pattern. Also which locals each write reads,
-/// so a condition on another local computed from this one is known to depend on it.
+/// <c>&amp;</c>), increments it, deconstructs into it or declares it in a pattern. Also what its writes read, so a
+/// condition on another local computed from this one is known to depend on it.
 /// </summary>
 internal sealed class LocalWrites
 {
-    private LocalWrites(bool trackable, HashSet<ISymbol> reads)
-    {
-        IsTrackable = trackable;
-        Reads = reads;
-    }
+    private IVariableDeclaratorOperation? _declarator;
 
-    public bool IsTrackable { get; }
+    public LocalWrites(ILocalSymbol local) => IsTrackable = local.RefKind == RefKind.None && HasValueSemantics(local.Type);
+
+    public bool IsTrackable { get; private set; }
 
     /// <summary>How many writes the method's tree has: declarations with an initializer and plain assignments.</summary>
     public int Count { get; private set; }
 
-    private bool? _graphAgrees;
-
-    /// <summary>Whether the control-flow graph shows the same writes, worked out once.</summary>
-    public bool CheckedAgainstGraph(System.Func<bool> check) => _graphAgrees ??= check();
-
     /// <summary>The symbols the local's written values read.</summary>
-    public HashSet<ISymbol> Reads { get; }
+    public HashSet<ISymbol> Reads { get; } = new(SymbolEqualityComparer.Default);
 
-    public static LocalWrites Of(ILocalSymbol local, IOperation root)
+    /// <summary>The declaration whose initializer is the local's only write, if it has no other: then that
+    /// initializer is its value wherever it is read, with no graph needed.</summary>
+    public IVariableDeclaratorOperation? OnlyWrite => Count == 1 ? _declarator : null;
+
+    /// <summary>Whether the control-flow graph shows as many writes (set once the graph is built).</summary>
+    public bool? GraphAgrees { get; set; }
+
+    public void AddDeclaration(IVariableDeclaratorOperation declarator, IOperation value)
     {
-        var reads = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        var count = 0;
-        if (local.RefKind != RefKind.None || !HasValueSemantics(local.Type))
-        {
-            return new LocalWrites(false, reads);
-        }
-
-        foreach (var operation in root.DescendantsAndSelf())
-        {
-            switch (operation)
-            {
-                case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
-                    if (!IsPlainUse(reference, reads, ref count))
-                    {
-                        return new LocalWrites(false, reads);
-                    }
-
-                    break;
-                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    Symbols.Collect(initializer.Value, reads);
-                    count++;
-                    break;
-                case IDeclarationPatternOperation { DeclaredSymbol: { } declared } when SymbolEqualityComparer.Default.Equals(declared, local):
-                case IRecursivePatternOperation { DeclaredSymbol: { } recursive } when SymbolEqualityComparer.Default.Equals(recursive, local):
-                    return new LocalWrites(false, reads);
-            }
-        }
-
-        return new LocalWrites(true, reads) { Count = count };
+        _declarator = declarator;
+        Symbols.Collect(value, Reads);
+        Count++;
     }
 
-    private static bool IsPlainUse(ILocalReferenceOperation reference, HashSet<ISymbol> reads, ref int writes)
+    /// <summary>Classifies one reference to the local.</summary>
+    public void AddReference(ILocalReferenceOperation reference)
+    {
+        if (IsTrackable && !IsPlainUse(reference))
+        {
+            IsTrackable = false;
+        }
+    }
+
+    public void Untrack() => IsTrackable = false;
+
+    private bool IsPlainUse(ILocalReferenceOperation reference)
     {
         IOperation child = reference;
         var parent = reference.Parent;
@@ -84,8 +69,8 @@ internal sealed class LocalWrites
                     return false;
                 }
 
-                Symbols.Collect(assignment.Value, reads);
-                writes++;
+                Symbols.Collect(assignment.Value, Reads);
+                Count++;
                 return true;
             case IArgumentOperation argument:
                 return argument.Parameter is null || argument.Parameter.RefKind == RefKind.None;

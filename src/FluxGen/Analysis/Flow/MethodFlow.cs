@@ -13,53 +13,113 @@ namespace FluxGen.Analysis.Flow;
 /// <remarks>Callbacks of one method may run on several threads; every query takes the instance's lock.</remarks>
 internal sealed class MethodFlow
 {
-    private readonly ControlFlowGraph _graph;
+    // Graphs built per file, so tests count the work instead of timing it; weak, so files are not kept alive.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, System.Runtime.CompilerServices.StrongBox<int>> s_built = new();
+
     private readonly IOperation _root;
-    private readonly Dictionary<ILocalSymbol, LocalWrites> _locals = new(SymbolEqualityComparer.Default);
+    private bool _graphTried;
+    private ControlFlowGraph? _graph;
     private Dictionary<SyntaxNode, (int Block, int Index)>? _reads;
     private Dictionary<CaptureId, List<IOperation>>? _captures;
     private bool?[]? _cyclic;
 
-    private MethodFlow(ControlFlowGraph graph, IOperation root)
+    public MethodFlow(IOperation root)
     {
-        _graph = graph;
         _root = root;
+        Facts = new MethodFacts(root);
     }
 
-    // Graphs built per file, so tests count the work instead of timing it; weak, so files are not kept alive.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, System.Runtime.CompilerServices.StrongBox<int>> s_built = new();
+    /// <summary>What the method's own tree says about its locals.</summary>
+    public MethodFacts Facts { get; }
 
     /// <summary>How many graphs were built for methods in <paramref name="tree"/>.</summary>
     public static int GraphsBuilt(SyntaxTree tree) => s_built.TryGetValue(tree, out var count) ? count.Value : 0;
 
-    public static MethodFlow? Create(IOperation root)
+    private ControlFlowGraph? Graph()
     {
-        ControlFlowGraph graph;
+        if (_graphTried)
+        {
+            return _graph;
+        }
+
+        _graphTried = true;
         try
         {
-            graph = root switch
+            _graph = _root switch
             {
                 IMethodBodyOperation body => ControlFlowGraph.Create(body),
                 IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor),
                 IBlockOperation block => ControlFlowGraph.Create(block),
                 IFieldInitializerOperation field => ControlFlowGraph.Create(field),
                 IPropertyInitializerOperation property => ControlFlowGraph.Create(property),
-                _ => null!,
+                _ => null,
             };
         }
-        catch (System.ArgumentException)
+        catch (System.Exception exception) when (exception is System.ArgumentException or System.InvalidOperationException)
         {
-            return null;
+            // A root the graph builder does not take, or code it cannot lower: the values there stay unknown.
+            _graph = null;
         }
 
-        if (graph is null)
+        if (_graph is not null)
         {
-            return null;
+            System.Threading.Interlocked.Increment(ref s_built.GetValue(_root.Syntax.SyntaxTree, _ => new()).Value);
+            Index(_graph);
         }
 
-        System.Threading.Interlocked.Increment(ref s_built.GetValue(root.Syntax.SyntaxTree, _ => new()).Value);
-        return new MethodFlow(graph, root);
+        return _graph;
     }
+
+    // One pass over the graph: where each local read sits (by its syntax: the graph's operations are rewritten
+    // copies of the method's, but keep its syntax; a syntax found twice is marked unusable), what each flow capture
+    // holds, and how many writes of each local the graph shows, to compare with the method's tree.
+    private void Index(ControlFlowGraph graph)
+    {
+        var reads = new Dictionary<SyntaxNode, (int Block, int Index)>();
+        var captures = new Dictionary<CaptureId, List<IOperation>>();
+        var assignments = new List<ISimpleAssignmentOperation>();
+        foreach (var block in graph.Blocks)
+        {
+            for (var i = 0; i < Count(block); i++)
+            {
+                foreach (var node in At(block, i).DescendantsAndSelf())
+                {
+                    switch (node)
+                    {
+                        case ILocalReferenceOperation reference:
+                            reads[reference.Syntax] = reads.TryGetValue(reference.Syntax, out var seen) && seen != (block.Ordinal, i) ? (-1, -1) : (block.Ordinal, i);
+                            break;
+                        case IFlowCaptureOperation capture:
+                            if (!captures.TryGetValue(capture.Id, out var list))
+                            {
+                                captures.Add(capture.Id, list = new List<IOperation>());
+                            }
+
+                            list.Add(capture.Value);
+                            break;
+                        case ISimpleAssignmentOperation assignment:
+                            assignments.Add(assignment);
+                            break;
+                    }
+                }
+            }
+        }
+
+        _reads = reads;
+        _captures = captures;
+        var counts = new Dictionary<ILocalSymbol, int>(SymbolEqualityComparer.Default);
+        foreach (var assignment in assignments)
+        {
+            if (WrittenLocal(assignment.Target) is { } local)
+            {
+                counts[local] = counts.TryGetValue(local, out var count) ? count + 1 : 1;
+            }
+        }
+
+        _graphWrites = counts;
+    }
+
+    private Dictionary<ILocalSymbol, int>? _graphWrites;
 
     /// <summary>The assignments of <paramref name="local"/> that reach the read at <paramref name="use"/>, or null
     /// when they cannot all be known: the read is not found, an assignment sits in a loop, a path comes from outside
@@ -69,14 +129,21 @@ internal sealed class MethodFlow
     {
         lock (this)
         {
-            var writes = Writes(local);
-            if (!writes.IsTrackable || !writes.CheckedAgainstGraph(() => GraphSeesEveryWrite(local, writes)) || !Reads().TryGetValue(use, out var position) || position.Block < 0)
+            var writes = Facts.Writes(local);
+            if (!writes.IsTrackable || Graph() is not { } graph || !_reads!.TryGetValue(use, out var position) || position.Block < 0)
+            {
+                return null;
+            }
+
+            // Every write the method's own tree has must be one the graph walk recognizes, or a path could skip one.
+            writes.GraphAgrees ??= (_graphWrites!.TryGetValue(local, out var seen) ? seen : 0) == writes.Count;
+            if (writes.GraphAgrees == false)
             {
                 return null;
             }
 
             decisions.AddFollowed(local);
-            var blocks = _graph.Blocks;
+            var blocks = graph.Blocks;
             var definitions = new List<ISimpleAssignmentOperation>();
             var visited = new bool[blocks.Length];
             var pending = new Stack<(BasicBlock Block, int End)>();
@@ -134,21 +201,6 @@ internal sealed class MethodFlow
         }
     }
 
-    /// <summary>How the method writes a local (cached per local).</summary>
-    public LocalWrites Writes(ILocalSymbol local)
-    {
-        lock (this)
-        {
-            if (!_locals.TryGetValue(local, out var writes))
-            {
-                writes = LocalWrites.Of(local, _root);
-                _locals.Add(local, writes);
-            }
-
-            return writes;
-        }
-    }
-
     private static int Count(BasicBlock block) => block.Operations.Length + (block.BranchValue is null ? 0 : 1);
 
     private static IOperation At(BasicBlock block, int index) => index < block.Operations.Length ? block.Operations[index] : block.BranchValue!;
@@ -188,67 +240,27 @@ internal sealed class MethodFlow
         return count;
     }
 
-    private bool IsLocal(IOperation target, ILocalSymbol local)
+    private bool IsLocal(IOperation target, ILocalSymbol local) => SymbolEqualityComparer.Default.Equals(WrittenLocal(target), local);
+
+    private ILocalSymbol? WrittenLocal(IOperation target)
     {
         if (target is ILocalReferenceOperation reference)
         {
-            return SymbolEqualityComparer.Default.Equals(reference.Local, local);
+            return reference.Local;
         }
 
-        if (target is IFlowCaptureReferenceOperation capture && Captures().TryGetValue(capture.Id, out var values))
+        if (target is IFlowCaptureReferenceOperation capture && _captures!.TryGetValue(capture.Id, out var values))
         {
             foreach (var value in values)
             {
-                if (value is ILocalReferenceOperation captured && SymbolEqualityComparer.Default.Equals(captured.Local, local))
+                if (value is ILocalReferenceOperation captured)
                 {
-                    return true;
+                    return captured.Local;
                 }
             }
         }
 
-        return false;
-    }
-
-    // Every write the method's own tree has must be one the graph walk recognizes, or a path could skip one.
-    private bool GraphSeesEveryWrite(ILocalSymbol local, LocalWrites writes)
-    {
-        var seen = 0;
-        foreach (var block in _graph.Blocks)
-        {
-            for (var i = 0; i < Count(block); i++)
-            {
-                seen += WritesIn(At(block, i), local, out _);
-            }
-        }
-
-        return seen == writes.Count;
-    }
-
-    // Where each local read sits in the graph, by its syntax (the graph's operations are rewritten copies of the
-    // method's, but keep its syntax). A syntax found twice (a lowered construct) is marked unusable.
-    private Dictionary<SyntaxNode, (int Block, int Index)> Reads()
-    {
-        if (_reads is not null)
-        {
-            return _reads;
-        }
-
-        var reads = new Dictionary<SyntaxNode, (int Block, int Index)>();
-        foreach (var block in _graph.Blocks)
-        {
-            for (var i = 0; i < Count(block); i++)
-            {
-                foreach (var node in At(block, i).DescendantsAndSelf())
-                {
-                    if (node is ILocalReferenceOperation reference)
-                    {
-                        reads[reference.Syntax] = reads.TryGetValue(reference.Syntax, out var seen) && seen != (block.Ordinal, i) ? (-1, -1) : (block.Ordinal, i);
-                    }
-                }
-            }
-        }
-
-        return _reads = reads;
+        return null;
     }
 
     // A condition that tests a value the compiler captured first (a switch, `??`, `?.`) reads what was captured.
@@ -258,7 +270,7 @@ internal sealed class MethodFlow
         Symbols.Collect(condition, symbols);
         foreach (var node in condition.DescendantsAndSelf())
         {
-            if (node is IFlowCaptureReferenceOperation reference && Captures().TryGetValue(reference.Id, out var values))
+            if (node is IFlowCaptureReferenceOperation reference && _captures!.TryGetValue(reference.Id, out var values))
             {
                 foreach (var value in values)
                 {
@@ -267,80 +279,19 @@ internal sealed class MethodFlow
             }
         }
 
-        return Related(symbols);
-    }
-
-    /// <summary>The symbols plus, for each local among them, what its assignments read, transitively: a condition
-    /// on a local computed from another depends on that other.</summary>
-    public HashSet<ISymbol> Related(HashSet<ISymbol> symbols)
-    {
-        lock (this)
-        {
-            var pending = new Stack<ILocalSymbol>();
-            foreach (var symbol in symbols)
-            {
-                if (symbol is ILocalSymbol local)
-                {
-                    pending.Push(local);
-                }
-            }
-
-            var related = new HashSet<ISymbol>(symbols, SymbolEqualityComparer.Default);
-            while (pending.Count > 0 && related.Count < 64)
-            {
-                foreach (var read in Writes(pending.Pop()).Reads)
-                {
-                    if (related.Add(read) && read is ILocalSymbol next)
-                    {
-                        pending.Push(next);
-                    }
-                }
-            }
-
-            return related;
-        }
-    }
-
-    private Dictionary<CaptureId, List<IOperation>> Captures()
-    {
-        if (_captures is not null)
-        {
-            return _captures;
-        }
-
-        var captures = new Dictionary<CaptureId, List<IOperation>>();
-        foreach (var block in _graph.Blocks)
-        {
-            for (var i = 0; i < Count(block); i++)
-            {
-                foreach (var node in At(block, i).DescendantsAndSelf())
-                {
-                    if (node is IFlowCaptureOperation capture)
-                    {
-                        if (!captures.TryGetValue(capture.Id, out var list))
-                        {
-                            captures.Add(capture.Id, list = new List<IOperation>());
-                        }
-
-                        list.Add(capture.Value);
-                    }
-                }
-            }
-        }
-
-        return _captures = captures;
+        return Facts.Related(symbols);
     }
 
     // Whether a block can reach itself: an assignment there may run again with other values than the first.
     private bool IsCyclic(BasicBlock start)
     {
-        _cyclic ??= new bool?[_graph.Blocks.Length];
+        _cyclic ??= new bool?[_graph!.Blocks.Length];
         if (_cyclic[start.Ordinal] is { } known)
         {
             return known;
         }
 
-        var seen = new bool[_graph.Blocks.Length];
+        var seen = new bool[_graph!.Blocks.Length];
         var pending = new Stack<BasicBlock>();
         pending.Push(start);
         var cyclic = false;

@@ -21,7 +21,7 @@ internal sealed class ValueFlow
 
     // Keyed by the method's syntax: the operation trees that the analyzer driver and the semantic model hand out
     // for one method are different objects over the same syntax. Weak, so a compilation's graphs go with it.
-    private readonly ConditionalWeakTable<SyntaxNode, Holder> _methods = new();
+    private readonly ConditionalWeakTable<SyntaxNode, MethodFlow> _methods = new();
 
     /// <summary>The possible values of <paramref name="value"/>; <paramref name="decisions"/> gathers the conditions
     /// that choose among them.</summary>
@@ -32,16 +32,15 @@ internal sealed class ValueFlow
     /// assignment it comes from; null unless every reaching assignment is a creation.</summary>
     public List<(IObjectCreationOperation Creation, SyntaxNode Site)>? Creations(ILocalReferenceOperation reference, Decisions decisions, CancellationToken cancellationToken)
     {
-        if (IsInsideFunction(reference) || reference.SemanticModel is not { } model || MethodOf(reference) is not { } method
-            || method.Definitions(reference.Local, reference.Syntax, decisions) is not { Count: > 0 } definitions)
+        if (Assignments(reference, decisions, shortcut: true, out _, cancellationToken) is not { } assignments)
         {
             return null;
         }
 
-        var creations = new List<(IObjectCreationOperation, SyntaxNode)>(definitions.Count);
-        foreach (var definition in definitions)
+        var creations = new List<(IObjectCreationOperation, SyntaxNode)>(assignments.Count);
+        foreach (var (value, site) in assignments)
         {
-            var written = model.GetOperation(definition.Value.Syntax, cancellationToken);
+            var written = value;
             while (written is IConversionOperation { IsImplicit: true } conversion)
             {
                 written = conversion.Operand;
@@ -52,14 +51,61 @@ internal sealed class ValueFlow
                 return null;
             }
 
-            creations.Add((creation, definition.Syntax));
+            creations.Add((creation, site));
         }
 
         return creations;
     }
 
+    /// <summary>The values (as the method's own operations) of every assignment that reaches a read of a local, each
+    /// with its assignment; null when they cannot all be known.</summary>
+    private List<(IOperation Value, SyntaxNode Site)>? Assignments(ILocalReferenceOperation reference, Decisions decisions, bool shortcut, out bool tookShortcut, CancellationToken cancellationToken)
+    {
+        tookShortcut = false;
+        // A read inside a lambda or local function runs whenever it is called: no path to it is known.
+        if (IsInsideFunction(reference) || reference.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        var method = MethodOf(reference);
+        var writes = method.Facts.Writes(reference.Local);
+        if (!writes.IsTrackable)
+        {
+            return null;
+        }
+
+        // Written once, where declared, and tested by no condition: that initializer is the value at every read.
+        if (shortcut && writes.OnlyWrite is { Initializer: { } initializer } declarator && !method.Facts.IsConditioned(reference.Local))
+        {
+            tookShortcut = true;
+            decisions.AddFollowed(reference.Local);
+            return new List<(IOperation, SyntaxNode)>(1) { (initializer.Value, declarator.Syntax) };
+        }
+
+        if (method.Definitions(reference.Local, reference.Syntax, decisions) is not { Count: > 0 } definitions)
+        {
+            return null;
+        }
+
+        var assignments = new List<(IOperation, SyntaxNode)>(definitions.Count);
+        foreach (var definition in definitions)
+        {
+            // The graph's copy of a value may read flow captures; the method's own operation reads what was written.
+            var value = definition.Value.ConstantValue.HasValue ? definition.Value : model.GetOperation(definition.Value.Syntax, cancellationToken);
+            if (value is null)
+            {
+                return null;
+            }
+
+            assignments.Add((value, definition.Syntax));
+        }
+
+        return assignments;
+    }
+
     /// <summary>The graph of the method (or initializer) around <paramref name="operation"/>, built on first use.</summary>
-    public MethodFlow? MethodOf(IOperation operation)
+    public MethodFlow MethodOf(IOperation operation)
     {
         var root = operation;
         while (root.Parent is { } parent)
@@ -67,7 +113,12 @@ internal sealed class ValueFlow
             root = parent;
         }
 
-        return _methods.GetValue(root.Syntax, _ => new Holder(MethodFlow.Create(root))).Flow;
+        if (_methods.TryGetValue(root.Syntax, out var known))
+        {
+            return known;
+        }
+
+        return _methods.GetValue(root.Syntax, _ => new MethodFlow(root));
     }
 
     internal static bool IsInsideFunction(IOperation operation)
@@ -219,33 +270,35 @@ internal sealed class ValueFlow
 
     private PossibleValues Local(ILocalReferenceOperation reference, Decisions decisions, int depth, CancellationToken cancellationToken)
     {
-        // A read inside a lambda or local function runs whenever it is called: no path to it is known.
-        if (IsInsideFunction(reference) || reference.SemanticModel is not { } model || MethodOf(reference) is not { } method
-            || method.Definitions(reference.Local, reference.Syntax, decisions) is not { Count: > 0 } definitions)
+        // Conditions inside a once-written local's initializer are judged against the whole method's paths, which
+        // only the graph walk sees: such a local is followed the long way.
+        var own = new Decisions();
+        var values = Follow(reference, own, depth, shortcut: true, out var tookShortcut, cancellationToken);
+        if (tookShortcut && own.HasConditions)
+        {
+            own = new Decisions();
+            values = Follow(reference, own, depth, shortcut: false, out _, cancellationToken);
+        }
+
+        decisions.Merge(own);
+        return values;
+    }
+
+    private PossibleValues Follow(ILocalReferenceOperation reference, Decisions decisions, int depth, bool shortcut, out bool tookShortcut, CancellationToken cancellationToken)
+    {
+        var assignments = Assignments(reference, decisions, shortcut, out tookShortcut, cancellationToken);
+        if (assignments is not { Count: > 0 })
         {
             return PossibleValues.Unknown;
         }
 
-        var parts = new List<(PossibleValues, SyntaxNode?)>(definitions.Count);
-        foreach (var definition in definitions)
+        var parts = new List<(PossibleValues, SyntaxNode?)>(assignments.Count);
+        foreach (var (value, site) in assignments)
         {
-            var assigned = definition.Value;
-            PossibleValues values;
-            if (assigned.ConstantValue.HasValue)
-            {
-                values = PossibleValues.Of(new PossibleValue(assigned.ConstantValue.Value, assigned.Syntax, null));
-            }
-            else if (model.GetOperation(assigned.Syntax, cancellationToken) is { } written)
-            {
-                // The graph's copy of the value may read flow captures; the method's own operation reads what was written.
-                values = Evaluate(written, decisions, depth + 1, cancellationToken);
-            }
-            else
-            {
-                values = PossibleValues.Unknown;
-            }
-
-            parts.Add((values, definition.Syntax));
+            var values = value.ConstantValue.HasValue
+                ? PossibleValues.Of(new PossibleValue(value.ConstantValue.Value, value.Syntax, null))
+                : Evaluate(value, decisions, depth + 1, cancellationToken);
+            parts.Add((values, site));
         }
 
         return PossibleValues.Union(parts);
@@ -313,7 +366,7 @@ internal sealed class ValueFlow
             readsLocal |= symbol is ILocalSymbol;
         }
 
-        var related = readsLocal && MethodOf(at) is { } method ? method.Related(symbols) : symbols;
+        var related = readsLocal ? MethodOf(at).Facts.Related(symbols) : symbols;
         if (nullTest)
         {
             decisions.AddNullTest(related);
@@ -322,10 +375,5 @@ internal sealed class ValueFlow
         {
             decisions.Add(related);
         }
-    }
-
-    private sealed class Holder(MethodFlow? flow)
-    {
-        public MethodFlow? Flow { get; } = flow;
     }
 }

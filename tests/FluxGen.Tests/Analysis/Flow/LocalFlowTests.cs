@@ -202,7 +202,7 @@ public class LocalFlowTests
             Above(0, "120"));
 
     [Fact]
-    public async Task A_graph_is_built_only_for_a_method_that_writes_a_member_with_a_local()
+    public async Task A_graph_is_built_only_for_a_method_whose_member_value_reads_a_reassigned_or_tested_local()
     {
         var compilation = CompilationRunner.Compile("GraphCount", [
             """
@@ -211,15 +211,23 @@ public class LocalFlowTests
             {
                 object A() => new Flux11ProParams { OutputQuality = 120, ImagePromptStrength = 0.5 };
                 object B(int q) => new Flux11ProParams { OutputQuality = q, Seed = System.Environment.TickCount };
-                object C() { var local = 3; return local; }
+                object C() { var local = 3; if (local > 2) local = 4; return local; }
             }
             """,
             """
             using Apiframe;
-            class Locals
+            class OnceWritten
             {
                 object A() { var q = 120; return new Flux11ProParams { OutputQuality = q }; }
                 object B() { var q = 80; var r = new Flux11ProParams { OutputQuality = q }; return r with { OutputQuality = q + 1 }; }
+            }
+            """,
+            """
+            using Apiframe;
+            class Reassigned
+            {
+                object A(bool fast) { var q = 80; if (fast) q = 120; return new Flux11ProParams { OutputQuality = q, Seed = q }; }
+                object B() { var q = 120; if (q > 100) q = 100; return new Flux11ProParams { OutputQuality = q }; }
             }
             """,
             .. Fixtures.ConstraintSources.Select(s => s.Source), Fixtures.Records]);
@@ -227,7 +235,8 @@ public class LocalFlowTests
         var diagnostics = await CompilationRunner.AnalyzeAsync(compilation);
 
         Assert.Equal(0, FluxGen.Analysis.Flow.MethodFlow.GraphsBuilt(compilation.SyntaxTrees[0]));
-        Assert.Equal(2, FluxGen.Analysis.Flow.MethodFlow.GraphsBuilt(compilation.SyntaxTrees[1]));
-        Assert.Equal(["FLUX002", "FLUX002"], diagnostics.Select(d => d.Id).ToArray());
+        Assert.Equal(0, FluxGen.Analysis.Flow.MethodFlow.GraphsBuilt(compilation.SyntaxTrees[1]));
+        Assert.Equal(2, FluxGen.Analysis.Flow.MethodFlow.GraphsBuilt(compilation.SyntaxTrees[2]));
+        Assert.Equal(["FLUX002", "FLUX002", "FLUX009"], diagnostics.Select(d => d.Id).Order().ToArray());
     }
 }
