@@ -4,7 +4,6 @@ using FluxGen.Benchmarks;
 
 // `--analyzer-share [rounds] [--parallel]` prints the analyzer's own time as a share of compile time; anything else goes to
 // BenchmarkDotNet, which offers every benchmark class here (pick with --filter, e.g. `--filter *AnalyzerBenchmarks*`).
-
 if (args.Length > 0 && args[0] == "--analyzer-share")
 {
     var rounds = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var given) ? given : 7;
