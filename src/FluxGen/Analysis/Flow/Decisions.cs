@@ -11,23 +11,39 @@ namespace FluxGen.Analysis.Flow;
 /// </summary>
 internal sealed class Decisions
 {
-    private readonly List<(HashSet<ISymbol> Symbols, bool TestsFollowed)> _conditions = new();
+    // By the condition's syntax: one condition is met both in the graph (as a branch) and in the expression that
+    // holds it (a conditional, a `??`), and counts once.
+    private readonly Dictionary<SyntaxNode, (HashSet<ISymbol> Symbols, bool TestsFollowed)> _conditions = new();
     private readonly HashSet<ISymbol> _followed = new(SymbolEqualityComparer.Default);
 
+    public bool HasConditions => _conditions.Count > 0;
+
     /// <summary>A condition on the way to the value.</summary>
-    public void Add(HashSet<ISymbol> condition) => _conditions.Add((condition, false));
+    public void Add(HashSet<ISymbol> condition, SyntaxNode at) => Add(at, (condition, false));
 
     /// <summary>A null test of the value itself (<c>??</c>): the analysis already splits the value by it, so it may
     /// read the locals being followed; it still must not share them with another condition.</summary>
-    public void AddNullTest(HashSet<ISymbol> condition) => _conditions.Add((condition, true));
-
-    public bool HasConditions => _conditions.Count > 0;
+    public void AddNullTest(HashSet<ISymbol> condition, SyntaxNode at) => Add(at, (condition, true));
 
     /// <summary>Takes in what following one part of the value found.</summary>
     public void Merge(Decisions other)
     {
-        _conditions.AddRange(other._conditions);
+        foreach (var entry in other._conditions)
+        {
+            Add(entry.Key, entry.Value);
+        }
+
         _followed.UnionWith(other._followed);
+    }
+
+    private void Add(SyntaxNode at, (HashSet<ISymbol> Symbols, bool TestsFollowed) condition)
+    {
+        if (_conditions.TryGetValue(at, out var known))
+        {
+            condition = (known.Symbols, known.TestsFollowed || condition.TestsFollowed);
+        }
+
+        _conditions[at] = condition;
     }
 
     /// <summary>A local whose assignments were followed.</summary>
@@ -38,7 +54,7 @@ internal sealed class Decisions
         get
         {
             var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            foreach (var (condition, testsFollowed) in _conditions)
+            foreach (var (condition, testsFollowed) in _conditions.Values)
             {
                 if ((!testsFollowed && condition.Overlaps(_followed)) || condition.Overlaps(seen))
                 {

@@ -124,7 +124,7 @@ internal sealed class MethodFlow
     /// <summary>The assignments of <paramref name="local"/> that reach the read at <paramref name="use"/>, or null
     /// when they cannot all be known: the read is not found, an assignment sits in a loop, a path comes from outside
     /// normal flow (a catch, a finally), or the local is written any other way than a plain assignment.
-    /// <paramref name="decisions"/> receives what every branch condition on the way reads.</summary>
+    /// <paramref name="decisions"/> receives what every branch condition before the read reads.</summary>
     public List<ISimpleAssignmentOperation>? Definitions(ILocalSymbol local, SyntaxNode use, Decisions decisions)
     {
         lock (this)
@@ -188,16 +188,40 @@ internal sealed class MethodFlow
                     }
 
                     visited[source.Ordinal] = true;
-                    if (source.ConditionalSuccessor is not null && source.BranchValue is { } condition)
-                    {
-                        decisions.Add(ConditionSymbols(condition));
-                    }
-
                     pending.Push((source, Count(source)));
                 }
             }
 
+            AddConditionsBefore(blocks[position.Block], decisions);
             return definitions;
+        }
+    }
+
+    // Every branch that can run before the read, not only those between the assignments and it: the branch that
+    // chose one assignment over another comes before both, and a later test of the same thing can rule it out.
+    private void AddConditionsBefore(BasicBlock use, Decisions decisions)
+    {
+        var seen = new bool[_graph!.Blocks.Length];
+        var pending = new Stack<BasicBlock>();
+        pending.Push(use);
+        while (pending.Count > 0)
+        {
+            foreach (var branch in pending.Pop().Predecessors)
+            {
+                var source = branch.Source;
+                if (seen[source.Ordinal])
+                {
+                    continue;
+                }
+
+                seen[source.Ordinal] = true;
+                if (source.ConditionalSuccessor is not null && source.BranchValue is { } condition)
+                {
+                    decisions.Add(ConditionSymbols(condition), condition.Syntax);
+                }
+
+                pending.Push(source);
+            }
         }
     }
 

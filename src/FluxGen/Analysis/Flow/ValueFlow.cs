@@ -369,11 +369,11 @@ internal sealed class ValueFlow
         var related = readsLocal ? MethodOf(at).Facts.Related(symbols) : symbols;
         if (nullTest)
         {
-            decisions.AddNullTest(related);
+            decisions.AddNullTest(related, condition.Syntax);
         }
         else
         {
-            decisions.Add(related);
+            decisions.Add(related, condition.Syntax);
         }
     }
 }

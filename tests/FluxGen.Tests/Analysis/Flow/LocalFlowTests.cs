@@ -98,6 +98,23 @@ public class LocalFlowTests
             """));
 
     [Fact]
+    public Task A_later_test_of_what_chose_the_assignment_makes_it_unknown() =>
+        VerifyAsync(UserCode.InMethod("""
+            int quality;
+            if (runtime > 5)
+                quality = 150;
+            else
+                quality = 80;
+            if (runtime > 5)
+                return;
+            _ = new Flux11ProParams { OutputQuality = quality };
+            var chosen = runtimeText.Length > 5 ? 150 : 80;
+            if (runtimeText.Length > 5)
+                return;
+            _ = new Flux11ProParams { OutputQuality = chosen };
+            """));
+
+    [Fact]
     public Task A_local_written_by_reference_or_in_a_lambda_is_not_known() =>
         VerifyAsync(UserCode.InMethod("""
             int viaOut = 150;
