@@ -102,6 +102,7 @@ internal sealed class MethodFacts
         IIsTypeOperation type => type.ValueOperand,
         ICoalesceOperation coalesce => coalesce.Value,
         IConditionalAccessOperation access => access.Operation,
+        ICatchClauseOperation { Filter: { } filter } => filter,
         IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical => logical,
         _ => null,
     };
