@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using FluxGen.Analysis.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,8 +10,9 @@ namespace FluxGen.Analysis.Dependencies;
 
 /// <summary>
 /// FLUX050: an object creation (with its initializer) or a <c>with</c> expression that sets a member marked
-/// <c>[SchemaDependentRequired]</c> but not the members it needs. Only members the expression itself writes are
-/// known, so a <c>with</c> on an arbitrary value is checked only for what it sets to <see langword="null"/>.
+/// <c>[SchemaDependentRequired]</c> but not the members it needs. A <c>with</c> on a local is judged against the
+/// creations the flow analysis finds the local can hold; on any other value it is checked only for what it sets to
+/// <see langword="null"/>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
@@ -21,7 +23,7 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
     internal const string MemberProperty = "Member";
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DependentMemberMissing);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DependentMemberMissing, Descriptors.MayBreakSchema);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -36,13 +38,13 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var rules = new RuleCache(attributes);
+            var rules = new RuleCache(attributes, new FlowChecks(start.Options));
             start.RegisterOperationAction(rules.AnalyzeCreation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(rules.AnalyzeWith, OperationKind.With);
         });
     }
 
-    private sealed class RuleCache
+    internal sealed class RuleCache
     {
         private readonly ImmutableArray<INamedTypeSymbol> _attributes;
         // Keyed by reference, as the value analyzer's member cache is: a symbol's public object is cached by the
@@ -51,11 +53,13 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
 
         // Made once: a method group passed on every creation would allocate a delegate each time.
         private readonly System.Func<ITypeSymbol, ImmutableArray<DependencyRule>> _read;
+        private readonly FlowChecks _flow;
 
-        public RuleCache(ImmutableArray<INamedTypeSymbol> attributes)
+        public RuleCache(ImmutableArray<INamedTypeSymbol> attributes, FlowChecks flow)
         {
             _attributes = attributes;
             _read = Read;
+            _flow = flow;
         }
 
         public void AnalyzeCreation(OperationAnalysisContext context)
@@ -107,32 +111,49 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var operand = Unwrap(with.Operand) as IObjectCreationOperation;
-            Report(context, rules, new Writes(operand, with.Initializer), wholeObject: operand is not null);
+            var operand = Unwrap(with.Operand);
+            if (operand is ILocalReferenceOperation local)
+            {
+                // A copy of a local: judged against the objects it can hold, when the flow analysis knows them.
+                CopiedObjects.Check(context, rules, with, local, _flow);
+                return;
+            }
+
+            var creation = operand as IObjectCreationOperation;
+            Report(context, rules, new Writes(creation, with.Initializer), wholeObject: creation is not null);
         }
 
-        private static void Report(OperationAnalysisContext context, ImmutableArray<DependencyRule> rules, Writes state, bool wholeObject)
+        internal static void Report(OperationAnalysisContext context, ImmutableArray<DependencyRule> rules, Writes state, bool wholeObject)
         {
             foreach (var rule in rules)
             {
-                if (!state.TryFind(rule.Dependent.Name, out var dependent) || dependent.IsNull)
+                if (Missing(rule, state, wholeObject, out var dependent) is { } needed)
                 {
-                    continue;
-                }
-
-                foreach (var needed in rule.Needed)
-                {
-                    // Unwritten is unknown on a `with` of some other value; written as null is missing anywhere.
-                    var missing = state.TryFind(needed.Name, out var write) ? write.IsNull : wholeObject;
-                    if (missing)
-                    {
-                        var properties = ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, rule.Dependent.Name);
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.DependentMemberMissing, dependent.Syntax.GetLocation(), properties, rule.DependentPath, PathOf(needed)));
-                        break;
-                    }
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, rule.Dependent.Name);
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.DependentMemberMissing, dependent.Syntax.GetLocation(), properties, rule.DependentPath, PathOf(needed)));
                 }
             }
+        }
+
+        /// <summary>The first member <paramref name="rule"/> needs that the writes leave unset, if its dependent is set.</summary>
+        internal static IPropertySymbol? Missing(DependencyRule rule, Writes state, bool wholeObject, out Write dependent)
+        {
+            if (!state.TryFind(rule.Dependent.Name, out dependent) || dependent.IsNull)
+            {
+                return null;
+            }
+
+            foreach (var needed in rule.Needed)
+            {
+                // Unwritten is unknown on a `with` of some other value; written as null is missing anywhere.
+                if (state.TryFind(needed.Name, out var write) ? write.IsNull : wholeObject)
+                {
+                    return needed;
+                }
+            }
+
+            return null;
         }
 
         internal static bool IsNull(IOperation value) => value.ConstantValue is { HasValue: true, Value: null };
@@ -232,7 +253,7 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
         }
 
         // The JSON path from [SchemaProperty], so messages speak the wire's language; the C# name when it is absent.
-        private static string PathOf(IPropertySymbol property)
+        internal static string PathOf(IPropertySymbol property)
         {
             foreach (var attribute in property.GetAttributes())
             {
@@ -247,15 +268,15 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private sealed record DependencyRule(IPropertySymbol Dependent, string DependentPath, ImmutableArray<IPropertySymbol> Needed);
+    internal sealed record DependencyRule(IPropertySymbol Dependent, string DependentPath, ImmutableArray<IPropertySymbol> Needed);
 
-    private readonly record struct Write(SyntaxNode Syntax, bool IsNull);
+    internal readonly record struct Write(SyntaxNode Syntax, bool IsNull);
 
     /// <summary>What one expression writes, looked up where it is written rather than copied into a dictionary: this
     /// runs for every creation that sets a dependent member, and allocating there showed up as collections billed
     /// to the analyzer in parallel builds. Later writes win: a <c>with</c> initializer over the creation's initializer
     /// over its constructor arguments (a parameter stands for the member of the same name, as the generator names them).</summary>
-    private readonly struct Writes(IObjectCreationOperation? creation, IObjectOrCollectionInitializerOperation? with)
+    internal readonly struct Writes(IObjectCreationOperation? creation, IObjectOrCollectionInitializerOperation? with)
     {
         public bool TryFind(string member, out Write write)
         {
