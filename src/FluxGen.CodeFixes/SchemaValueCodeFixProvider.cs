@@ -15,7 +15,8 @@ namespace FluxGen.CodeFixes;
 /// <summary>
 /// Replaces a rejected constant with the valid one the analyzer computed: the nearest bound (FLUX001, FLUX002),
 /// the nearest step (FLUX003), the closest allowed string (FLUX004) or the URL with the https scheme it lacks
-/// (FLUX007). Each kind of fix has its own equivalence key, so Fix All applies one kind across a document, project
+/// (FLUX007), also for one possible value of a non-constant expression (FLUX009), at the constant where it is
+/// written. Each kind of fix has its own equivalence key, so Fix All applies one kind across a document, project
 /// or solution.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SchemaValueCodeFixProvider))]
@@ -24,7 +25,7 @@ public sealed class SchemaValueCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(Descriptors.BelowMinimum.Id, Descriptors.AboveMaximum.Id, Descriptors.OffStep.Id, Descriptors.UnknownString.Id, Descriptors.NotHttpUri.Id);
+        ImmutableArray.Create(Descriptors.BelowMinimum.Id, Descriptors.AboveMaximum.Id, Descriptors.OffStep.Id, Descriptors.UnknownString.Id, Descriptors.NotHttpUri.Id, Descriptors.MayBreakSchema.Id);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -46,7 +47,9 @@ public sealed class SchemaValueCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
+            // A value the flow analysis followed is reported where it is used and fixed where it is written.
+            var written = diagnostic.AdditionalLocations.Count > 0 ? diagnostic.AdditionalLocations[0] : diagnostic.Location;
+            if (written.SourceTree != diagnostic.Location.SourceTree || root.FindNode(written.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
             {
                 continue;
             }

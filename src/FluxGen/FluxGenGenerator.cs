@@ -52,6 +52,9 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
         /// <summary>Each use of a type whose model the project's document removed.</summary>
         public const string RemovedUse = "FluxGen.RemovedUse";
 
+        /// <summary>Each schema file that wins over a document model, with what the document says and the file does not.</summary>
+        public const string Overrides = "FluxGen.Overrides";
+
         /// <summary>The document models that get a light, declaration-only form, for completion.</summary>
         public const string LightForms = "FluxGen.LightForms";
     }
@@ -129,6 +132,7 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Model);
 
         DocumentPipeline.Register(context, all, documents, claims);
+        OverridePipeline.Register(context, keptAll);
 
         context.RegisterSourceOutput(models, static (spc, input) => ModelOutput.Emit(spc, input, Version));
 

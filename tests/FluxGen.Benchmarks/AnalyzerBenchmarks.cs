@@ -86,7 +86,9 @@ internal sealed class IdleOperationAnalyzer : DiagnosticAnalyzer
 /// enums, constraint attributes, client runtime), plus the initializers.</summary>
 internal static class BenchmarkSources
 {
-    public static IEnumerable<string> All(int initializers, int perClass, bool withFindings = true)
+    /// <param name="viaLocals">Each value is first put in a local and the initializer reads the locals, as code that
+    /// computes its settings does: the flow analysis then builds a graph for every method.</param>
+    public static IEnumerable<string> All(int initializers, int perClass, bool withFindings = true, bool viaLocals = false)
     {
         foreach (var generated in Generated())
         {
@@ -95,7 +97,7 @@ internal static class BenchmarkSources
 
         for (var start = 0; start < initializers; start += perClass)
         {
-            yield return Requests(start, Math.Min(perClass, initializers - start), withFindings);
+            yield return Requests(start, Math.Min(perClass, initializers - start), withFindings, viaLocals);
         }
     }
 
@@ -120,28 +122,44 @@ internal static class BenchmarkSources
         public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    private static string Requests(int start, int count, bool withFindings)
+    private static string Requests(int start, int count, bool withFindings, bool viaLocals)
     {
         var source = new StringBuilder("using Apiframe;\n\nnamespace Consumer;\n\npublic static class Requests").Append(start).Append("\n{\n");
         for (var i = start; i < start + count; i++)
         {
-            var quality = withFindings && i % 100 == 99 ? 101 : i % 101;
+            var quality = (withFindings && i % 100 == 99 ? 101 : i % 101).ToString(CultureInfo.InvariantCulture);
             var strength = (i % 21 * 5 / 100m).ToString(CultureInfo.InvariantCulture);
-            source.Append("    public static Flux11ProRequest R").Append(i).Append("(string hook) => new(\"a red umbrella, take ").Append(i).Append("\")\n")
-                .Append("    {\n")
+            var image = "\"https://example.com/ref/" + i.ToString(CultureInfo.InvariantCulture) + ".png\"";
+            source.Append("    public static Flux11ProRequest R").Append(i).Append("(string hook)");
+            if (viaLocals)
+            {
+                source.Append("\n    {\n")
+                    .Append("        var quality = ").Append(quality).Append(";\n")
+                    .Append("        var strength = ").Append(strength).Append(";\n")
+                    .Append("        var image = ").Append(image).Append(";\n")
+                    .Append("        return new(\"a red umbrella, take ").Append(i).Append("\")\n");
+                (quality, strength, image) = ("quality", "strength", "image");
+            }
+            else
+            {
+                source.Append(" => new(\"a red umbrella, take ").Append(i).Append("\")\n");
+            }
+
+            source.Append("    {\n")
                 .Append("        WebhookUrl = \"https://example.com/hooks/").Append(i).Append("\",\n")
                 .Append("        WebhookEvents = [WebhookEvent.Completed, WebhookEvent.Failed],\n")
                 .Append("        FluxParams = new()\n")
                 .Append("        {\n")
                 .Append("            OutputQuality = ").Append(quality).Append(",\n")
-                .Append("            ImagePrompt = \"https://example.com/ref/").Append(i).Append(".png\",\n")
+                .Append("            ImagePrompt = ").Append(image).Append(",\n")
                 .Append("            ImagePromptStrength = ").Append(strength).Append(",\n")
                 .Append("            OutputFormat = Flux11ProOutputFormat.Png,\n")
                 .Append("            AspectRatio = Flux11ProAspectRatio.Ratio16x9,\n")
                 .Append("            Seed = ").Append(i * 7919L).Append(",\n")
                 .Append("            Raw = ").Append(i % 2 == 0 ? "true" : "false").Append(",\n")
                 .Append("        },\n")
-                .Append("    };\n\n");
+                .Append("    };\n")
+                .Append(viaLocals ? "    }\n\n" : "\n");
         }
 
         return source.Append("}\n").ToString();

@@ -13,7 +13,9 @@ namespace FluxGen.Benchmarks;
 /// with the same subscriptions is the floor. BenchmarkDotNet's <see cref="AnalyzerBenchmarks"/> times the whole
 /// analyzer driver instead, which is dominated by the operation walk every operation analyzer in a build shares.
 /// Two variants: every value valid (a healthy project), and one initializer in a hundred wrong, where reporting a
-/// diagnostic makes Roslyn's driver scan that file once for generated-code markers, billed to the reporting analyzer.
+/// diagnostic makes Roslyn's driver scan that file once for generated-code markers, billed to the reporting analyzer;
+/// each both with constants written in the initializers and with the values read from locals (the flow analysis'
+/// work), and the value analyzer both with its flow analysis on and off.
 /// </summary>
 /// <remarks>
 /// The telemetry is wall time inside callbacks, so two things the analyzer does not do land in it at random: a
@@ -37,9 +39,9 @@ internal static class AnalyzerShare
         Console.WriteLine(parallel
             ? "Parallel binding, collections as they fall (as a build runs; noisy):"
             : "One thread, no garbage collection inside a measured pass (see AnalyzerShare's remarks; --parallel for build conditions):");
-        foreach (var withFindings in new[] { false, true })
+        foreach (var (withFindings, viaLocals) in new[] { (false, false), (true, false), (false, true), (true, true) })
         {
-            var trees = BenchmarkSources.All(5_000, 100, withFindings).Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.CSharp12))).ToList();
+            var trees = BenchmarkSources.All(5_000, 100, withFindings, viaLocals).Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.CSharp12))).ToList();
             var compilation = CSharpCompilation.Create("AnalyzerShare", trees, BenchmarkSources.References(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: parallel));
             var compile = new List<double>();
             var analyzer = new List<double>();
@@ -47,6 +49,7 @@ internal static class AnalyzerShare
             var reporting = new List<double>();
             var dependent = new List<double>();
             var keys = new List<double>();
+            var flowOff = new List<double>();
 
             // Where FluxGen reports, found once: the trivial reporting analyzer reports at exactly these places.
             var places = (await compilation.Clone().WithAnalyzers([new SchemaValueAnalyzer()]).GetAnalyzerDiagnosticsAsync())
@@ -70,6 +73,7 @@ internal static class AnalyzerShare
 
                 var (dependentTime, _) = await AnalyzerTimeAsync(compilation, new FluxGen.Analysis.Dependencies.DependentMemberAnalyzer());
                 var (keyTime, _) = await AnalyzerTimeAsync(compilation, new FluxGen.Analysis.Secrets.ApiKeyLiteralAnalyzer());
+                var (flowOffTime, _) = await AnalyzerTimeAsync(compilation, new SchemaValueAnalyzer(), FlowSwitch.Off);
 
                 if (round > 0)
                 {
@@ -79,20 +83,23 @@ internal static class AnalyzerShare
                     reporting.Add(reportingTime);
                     dependent.Add(dependentTime);
                     keys.Add(keyTime);
+                    flowOff.Add(flowOffTime);
                 }
             }
 
             var ratio = Median(analyzer) / Median(compile);
-            Console.WriteLine($"{(withFindings ? "1% invalid initializers" : "all initializers valid")} ({findings} findings), {rounds} rounds:");
+            Console.WriteLine($"{(withFindings ? "1% invalid initializers" : "all initializers valid")}{(viaLocals ? ", values read from locals" : string.Empty)} ({findings} findings), {rounds} rounds:");
             Console.WriteLine($"  compile (baseline) {Median(compile):0} ms; FluxGen analyzer {Median(analyzer):0.0} ms; idle analyzer {Median(idle):0.0} ms; trivial analyzer reporting the same {findings} diagnostics {Median(reporting):0.0} ms");
             Console.WriteLine($"  FluxGen analyzer / compile = {ratio:P1}; trivial reporting analyzer / compile = {Median(reporting) / Median(compile):P1}");
+            Console.WriteLine($"  FluxGen analyzer with the flow analysis off (fluxgen_flow_analysis = false) {Median(flowOff):0.0} ms = {Median(flowOff) / Median(compile):P1}; flow on / off = {Median(analyzer) / Median(flowOff):0.00}x");
             Console.WriteLine($"  FLUX050 (dependentRequired) {Median(dependent):0.0} ms = {Median(dependent) / Median(compile):P1}; FLUX051 (key literals) {Median(keys):0.0} ms = {Median(keys) / Median(compile):P1} of compile");
         }
     }
 
-    private static async Task<(double Milliseconds, int Findings)> AnalyzerTimeAsync(CSharpCompilation compilation, DiagnosticAnalyzer analyzer)
+    private static async Task<(double Milliseconds, int Findings)> AnalyzerTimeAsync(CSharpCompilation compilation, DiagnosticAnalyzer analyzer, AnalyzerConfigOptionsProvider? config = null)
     {
-        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+        var analyzerOptions = config is null ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty) : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, config);
+        var options = new CompilationWithAnalyzersOptions(analyzerOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
         var clone = compilation.Clone();
         // Binding the references is the first thing every build does, once, whatever analyzers run; on a fresh clone
         // it would be billed to whichever analyzer first asks for a symbol, so it is done before the clock starts.
@@ -155,6 +162,28 @@ internal sealed class ReportingTrivialAnalyzer(HashSet<(SyntaxTree Tree, Microso
         if (places.Contains((value.SyntaxTree, value.Span)))
         {
             context.ReportDiagnostic(Diagnostic.Create(Finding, value.GetLocation()));
+        }
+    }
+}
+
+/// <summary>The same setting in every file, as a project-wide <c>.editorconfig</c> would give it.</summary>
+internal sealed class FlowSwitch(AnalyzerConfigOptions options) : AnalyzerConfigOptionsProvider
+{
+    /// <summary><c>fluxgen_flow_analysis = false</c>: only constants are judged.</summary>
+    public static readonly FlowSwitch Off = new(new Options("fluxgen_flow_analysis", "false"));
+
+    public override AnalyzerConfigOptions GlobalOptions => options;
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => options;
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => options;
+
+    private sealed class Options(string key, string value) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? found)
+        {
+            found = name == key ? value : null;
+            return found is not null;
         }
     }
 }

@@ -12,13 +12,14 @@ if (args.Length > 0 && args[0] == "--analyzer-share")
 }
 
 
-// `--build-cost [rounds] [report rounds] [--no-server]` times real `dotnet build`s of throwaway projects, interleaved, as medians
+// `--build-cost [rounds] [report rounds] [--no-server] [--only none,flux1client]` times real `dotnet build`s of throwaway projects, interleaved, as medians
 // (see RealBuildCost); `--build-cost-in-process [rounds]` runs OpenApiBenchmarks' build category the same way (BuildCost).
 if (args.Length > 0 && args[0] == "--build-cost")
 {
     var realRounds = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var buildRounds) ? buildRounds : 5;
     var reports = args.Length > 2 && int.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out var reportGiven) ? reportGiven : 3;
-    RealBuildCost.Run(realRounds, reports, server: !args.Contains("--no-server"));
+    var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1].Split(',').ToHashSet(StringComparer.Ordinal) : null;
+    RealBuildCost.Run(realRounds, reports, server: !args.Contains("--no-server"), only);
     return;
 }
 

@@ -36,7 +36,9 @@ internal sealed record ImageSpec(string Format, int Quality, int Width, int Heig
         }
 
         var quality = Integer(block, "output_quality") is { } q ? (int)Math.Clamp(q, 0, 100) : 90;
-        var (width, height) = Size(String(block, "aspect_ratio"), Math.Clamp(longSide, 8, 4096));
+        var (width, height) = String(block, "aspect_ratio") is null && Integer(block, "width") is > 0 and var w && Integer(block, "height") is > 0 and var h
+            ? Scaled(w, h, Math.Clamp(longSide, 8, 4096))
+            : Size(String(block, "aspect_ratio"), Math.Clamp(longSide, 8, 4096));
         var seed = Integer(block, "seed") is { } s
             ? unchecked((int)s ^ (int)(s >> 32))
             : StableHash(body.TryGetProperty("prompt", out var prompt) && prompt.ValueKind == JsonValueKind.String ? prompt.GetString()! : string.Empty);
@@ -64,6 +66,13 @@ internal sealed record ImageSpec(string Format, int Quality, int Width, int Heig
 
         var unit = Math.Max(1, longSide / Math.Max(w, h));
         return (w * unit, h * unit);
+    }
+
+    // A model that takes pixels (width and height) gets their shape, drawn with the emulator's long side.
+    private static (int Width, int Height) Scaled(long width, long height, int longSide)
+    {
+        var scale = (double)longSide / Math.Max(width, height);
+        return ((int)Math.Max(1, Math.Round(width * scale)), (int)Math.Max(1, Math.Round(height * scale)));
     }
 
     private static string? String(JsonElement block, string name) =>

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
+using FluxGen.Analysis.Flow;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace FluxGen.Analysis;
@@ -9,7 +9,7 @@ namespace FluxGen.Analysis;
 /// give an item any number, and only defined members have a wire value.</summary>
 internal static class CollectionItems
 {
-    public static void CheckEnums(OperationAnalysisContext context, MemberConstraints rules, IOperation value, SyntaxNode written)
+    public static void CheckEnums(DiagnosticSink context, MemberConstraints rules, IOperation value, SyntaxNode written)
     {
         if (written is CollectionExpressionSyntax or ParenthesizedExpressionSyntax && Unparenthesize(written) is CollectionExpressionSyntax collection)
         {
@@ -77,7 +77,7 @@ internal static class CollectionItems
         }
     }
 
-    private static bool TryCheckChildren(OperationAnalysisContext context, MemberConstraints rules, IOperation collection, int elements)
+    private static bool TryCheckChildren(DiagnosticSink context, MemberConstraints rules, IOperation collection, int elements)
     {
         var children = collection.ChildOperations;
         if (children.Count != elements || elements == 0)
@@ -99,7 +99,7 @@ internal static class CollectionItems
         return true;
     }
 
-    private static void CheckItem(OperationAnalysisContext context, MemberConstraints rules, SyntaxNode syntax, object constant, int index)
+    private static void CheckItem(DiagnosticSink context, MemberConstraints rules, SyntaxNode syntax, object constant, int index)
     {
         if (ConstantValues.TryGetBits(constant, out var bits) && !rules.ItemDefinedEnumValues.Contains(bits))
         {

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using FluxGen.Analysis.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,13 +13,14 @@ namespace FluxGen.Analysis;
 
 /// <summary>
 /// Reports compile-time constants that a FluxGen request member's schema constraints reject (FLUX001–FLUX008, FLUX040–FLUX042):
-/// in object and nested initializers, <c>with</c> expressions, assignments, and constructor or method arguments.
+/// in object and nested initializers, <c>with</c> expressions, assignments, and constructor or method arguments; a
+/// value that is not constant is judged by the values the flow analysis finds it can have (FLUX009 when only some break a rule).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.AllValueRules;
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.AllValueRules.Add(Descriptors.MayBreakSchema);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -37,7 +39,7 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var members = new MemberCache(types, new GeneratedCodeFilter(context.Options));
+        var members = new MemberCache(types, new GeneratedCodeFilter(context.Options), new FlowChecks(context.Options));
         context.RegisterOperationAction(members.AnalyzeAssignment, OperationKind.SimpleAssignment);
         context.RegisterOperationAction(members.AnalyzeArgument, OperationKind.Argument);
     }
@@ -52,11 +54,13 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentDictionary<ISymbol, MemberConstraints?> _members = new(ReferenceComparer.Instance);
         private readonly Func<ISymbol, MemberConstraints?> _read;
         private readonly GeneratedCodeFilter _generated;
+        private readonly FlowChecks _flow;
 
-        public MemberCache(ConstraintAttributeTypes types, GeneratedCodeFilter generated)
+        public MemberCache(ConstraintAttributeTypes types, GeneratedCodeFilter generated, FlowChecks flow)
         {
             _read = member => ConstraintReader.Read(member, types);
             _generated = generated;
+            _flow = flow;
         }
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
@@ -79,7 +83,10 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
             {
                 // The written expression, not the folded operation: `checked(...)` and parentheses have no operation.
                 var written = assignment.Syntax is AssignmentExpressionSyntax syntax ? syntax.Right : assignment.Value.Syntax;
-                ValueChecks.Check(context, rules, assignment.Value, written);
+                if (!ValueChecks.Check(context, rules, assignment.Value, written))
+                {
+                    _flow.Check(context, rules, assignment.Value, written);
+                }
             }
         }
 
@@ -101,7 +108,10 @@ public sealed class SchemaValueAnalyzer : DiagnosticAnalyzer
             if (Get(parameter) is { } rules)
             {
                 var written = argument.Syntax is ArgumentSyntax syntax ? syntax.Expression : argument.Value.Syntax;
-                ValueChecks.Check(context, rules, argument.Value, written);
+                if (!ValueChecks.Check(context, rules, argument.Value, written))
+                {
+                    _flow.Check(context, rules, argument.Value, written);
+                }
             }
         }
 

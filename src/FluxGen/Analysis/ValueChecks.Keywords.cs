@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
+using FluxGen.Analysis.Flow;
 
 namespace FluxGen.Analysis;
 
@@ -15,7 +15,7 @@ internal static partial class ValueChecks
     private static readonly ConcurrentDictionary<string, Regex?> Patterns = new(StringComparer.Ordinal);
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
-    private static void CheckKeywords(OperationAnalysisContext context, MemberConstraints rules, SyntaxNode value, string text)
+    private static void CheckKeywords(DiagnosticSink context, MemberConstraints rules, SyntaxNode value, string text)
     {
         if (rules.IsUuid && !Guid.TryParseExact(text, "D", out _))
         {

@@ -5,7 +5,7 @@ using Apiframe.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
+using FluxGen.Analysis.Flow;
 
 namespace FluxGen.Analysis;
 
@@ -17,7 +17,8 @@ internal static partial class ValueChecks
     /// <param name="rules">The member's constraints.</param>
     /// <param name="value">The converted value stored into the member.</param>
     /// <param name="written">The expression as written, where a diagnostic goes and a fix replaces.</param>
-    public static void Check(OperationAnalysisContext context, MemberConstraints rules, IOperation value, SyntaxNode written)
+    /// <returns>False for a single value that is not a compile-time constant: only the flow analysis can tell more.</returns>
+    public static bool Check(DiagnosticSink context, MemberConstraints rules, IOperation value, SyntaxNode written)
     {
         if (rules.Kind == ValueKind.Collection)
         {
@@ -31,7 +32,7 @@ internal static partial class ValueChecks
                 CollectionItems.CheckEnums(context, rules, value, written);
             }
 
-            return;
+            return true;
         }
 
         // A literal as written carries its value in its token, already built; asking the operation instead makes
@@ -43,9 +44,16 @@ internal static partial class ValueChecks
         }
         else if (!ConstantValues.TryGet(value, out constant))
         {
-            return;
+            return false;
         }
 
+        CheckConstant(context, rules, constant, written);
+        return true;
+    }
+
+    /// <summary>Reports the first rule one constant breaks when stored into the member, if any.</summary>
+    public static void CheckConstant(DiagnosticSink context, MemberConstraints rules, object constant, SyntaxNode written)
+    {
         switch (rules.Kind)
         {
             case ValueKind.String when constant is string text:
@@ -70,7 +78,7 @@ internal static partial class ValueChecks
         }
     }
 
-    private static void CheckNumber(OperationAnalysisContext context, MemberConstraints rules, SyntaxNode value, ConstantNumber number)
+    private static void CheckNumber(DiagnosticSink context, MemberConstraints rules, SyntaxNode value, ConstantNumber number)
     {
         // A value outside the range is reported once, as out of range, even if it is also off the step: the
         // clamp fix lands on the step anyway.
@@ -106,7 +114,7 @@ internal static partial class ValueChecks
         }
     }
 
-    private static void CheckString(OperationAnalysisContext context, MemberConstraints rules, SyntaxNode value, string text)
+    private static void CheckString(DiagnosticSink context, MemberConstraints rules, SyntaxNode value, string text)
     {
         var lone = SchemaText.IndexOfLoneSurrogate(text);
         if (lone >= 0)
@@ -146,7 +154,7 @@ internal static partial class ValueChecks
         CheckKeywords(context, rules, value, text);
     }
 
-    private static void CheckEnum(OperationAnalysisContext context, MemberConstraints rules, SyntaxNode value, object constant)
+    private static void CheckEnum(DiagnosticSink context, MemberConstraints rules, SyntaxNode value, object constant)
     {
         if (!ConstantValues.TryGetBits(constant, out var bits) || rules.DefinedEnumValues.Contains(bits))
         {
@@ -157,7 +165,7 @@ internal static partial class ValueChecks
     }
 
     /// <summary>FLUX005 for <paramref name="constant"/>, which names no member of <paramref name="enumType"/>.</summary>
-    public static void ReportUndefinedEnum(OperationAnalysisContext context, INamedTypeSymbol enumType, string path, SyntaxNode value, object constant)
+    public static void ReportUndefinedEnum(DiagnosticSink context, INamedTypeSymbol enumType, string path, SyntaxNode value, object constant)
     {
         var names = new System.Collections.Generic.List<string>();
         foreach (var member in enumType.GetMembers())
@@ -172,7 +180,7 @@ internal static partial class ValueChecks
         Report(context, Descriptors.UndefinedEnum, value, null, path, shown, string.Join(", ", names));
     }
 
-    private static void CheckItems(OperationAnalysisContext context, MemberConstraints rules, IOperation value, SyntaxNode written)
+    private static void CheckItems(DiagnosticSink context, MemberConstraints rules, IOperation value, SyntaxNode written)
     {
         if (!CollectionSize.TryCount(value, out var count))
         {
@@ -223,8 +231,8 @@ internal static partial class ValueChecks
         return ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Replacement, literal).Add(FixProperties.Kind, kind);
     }
 
-    private static void Report(OperationAnalysisContext context, DiagnosticDescriptor rule, SyntaxNode value, ImmutableDictionary<string, string?>? properties, params object[] arguments) =>
-        context.ReportDiagnostic(Diagnostic.Create(rule, value.GetLocation(), properties, arguments));
+    private static void Report(DiagnosticSink context, DiagnosticDescriptor rule, SyntaxNode value, ImmutableDictionary<string, string?>? properties, params object[] arguments) =>
+        context.Report(rule, value, properties, arguments);
 
     private static bool Contains(ImmutableArray<string> values, string text)
     {

@@ -28,7 +28,17 @@ internal sealed record ImageModelEntry(
     EquatableArray<string> OutputFormats,
     string? CountMember,
     string? CountMaximum,
-    EquatableArray<string> RequiredParams);
+    EquatableArray<string> RequiredParams)
+{
+    /// <summary>The member that takes input images (for editing), when the model has one.</summary>
+    public string? InputImagesMember { get; init; }
+
+    /// <summary>Whether <see cref="InputImagesMember"/> is a list of URLs rather than one URL.</summary>
+    public bool InputImagesList { get; init; }
+
+    /// <summary>The list's <c>maxItems</c>, when it has one.</summary>
+    public int? InputImagesMaximum { get; init; }
+}
 
 /// <summary>Reads <see cref="ImageModelEntry"/> from a model and writes the table the AI light-up reads.</summary>
 internal static class ImageModelTable
@@ -39,6 +49,11 @@ internal static class ImageModelTable
 
     // The params members that say how many images one job makes, by model family (gpt-image, kling, qwen, flux-lora).
     private static readonly string[] CountMembers = { "number_of_images", "num_images", "num_outputs", "n" };
+
+    // The params members that take the images a job starts from, as the document names them, most general first:
+    // a list of images to work on, then one image, then flux's reference image (image_prompt), the only input
+    // image some flux schemas document.
+    private static readonly string[] InputImageMembers = { "input_images", "image_input", "image", "image_url", "image_prompt" };
 
     /// <summary>The entry of a text-to-image model; <see langword="null"/> for any other model.</summary>
     public static ImageModelEntry? From(ModelSpec? model, bool fromDocument)
@@ -58,6 +73,7 @@ internal static class ImageModelTable
         var height = Member("height") is { Value.Kind: ValueKind.Integer } h ? h : null;
         var hasSize = width is not null && height is not null;
         var count = CountMembers.Select(Member).FirstOrDefault(p => p is { Value.Kind: ValueKind.Integer });
+        var inputs = InputImageMembers.Select(Member).FirstOrDefault(IsImageUrls);
 
         var required = members.Where(p => p.IsRequired).Select(p => p.JsonName).ToList();
         if (block is { IsRequired: true } && required.Count == 0)
@@ -82,8 +98,21 @@ internal static class ImageModelTable
             Values(model, Member("output_format")),
             count?.JsonName,
             count?.Value.Maximum,
-            required.ToEquatableArray());
+            required.ToEquatableArray())
+        {
+            InputImagesMember = inputs?.JsonName,
+            InputImagesList = inputs?.Value.Kind == ValueKind.Array,
+            InputImagesMaximum = inputs?.Value.Kind == ValueKind.Array ? inputs.Value.MaxItems : null,
+        };
     }
+
+    // A URL string, or a list of them: what an uploaded file's URL can be written into.
+    private static bool IsImageUrls(PropertySpec? member) => member?.Value switch
+    {
+        { Kind: ValueKind.String, Format: "uri" } => true,
+        { Kind: ValueKind.Array, Items: { Kind: ValueKind.String, Format: "uri" } } => true,
+        _ => false,
+    };
 
     /// <summary>One entry per model id; a schema file's model wins over the document's, as it does for the types.</summary>
     public static EquatableArray<ImageModelEntry> Settle(IEnumerable<ImageModelEntry?> entries) =>
@@ -134,6 +163,12 @@ internal static class ImageModelTable
             if (e.CountMember is { } count)
             {
                 Member("Count", "(" + Literals.String(count) + ", " + (Integer(e.CountMaximum) ?? "null") + ")");
+            }
+
+            if (e.InputImagesMember is { } inputs)
+            {
+                var most = e.InputImagesList ? e.InputImagesMaximum?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null" : "1";
+                Member("InputImages", "(" + Literals.String(inputs) + ", " + (e.InputImagesList ? "true" : "false") + ", " + most + ")");
             }
 
             if (e.RequiredParams.Count > 0)

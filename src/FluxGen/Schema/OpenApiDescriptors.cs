@@ -9,6 +9,9 @@ internal static partial class Descriptors
 
     public static readonly DiagnosticDescriptor DocumentModelSkipped = Localized("FLUXGEN041", SchemaCategory, DiagnosticSeverity.Info);
 
+    /// <summary>Beside FLUXGEN041, at the schema file: what the skipped branch says that the file does not.</summary>
+    public static readonly DiagnosticDescriptor SchemaFileDiffers = Localized("FLUXGEN045", SchemaCategory, DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor ModelLeftOut = Localized("FLUXGEN042", SchemaCategory, DiagnosticSeverity.Info);
 
     private static DiagnosticDescriptor OpenApiDescriptorById(string id) => id switch

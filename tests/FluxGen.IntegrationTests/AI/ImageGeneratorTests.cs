@@ -23,7 +23,7 @@ public sealed class ImageGeneratorTests
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     [Fact]
-    public async Task A_prompt_gives_png_bytes_of_the_nearest_documented_ratio_with_the_job_and_its_credits()
+    public async Task A_prompt_gives_png_bytes_of_the_asked_size_with_the_job_and_its_credits()
     {
         await using var fixture = await ClientFixture.StartAsync(e => e.CreditsPerImage = 3);
         using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new Hosting.CapturingLoggerProvider()));
@@ -33,7 +33,7 @@ public sealed class ImageGeneratorTests
         {
             MediaType = "image/png",
             ResponseFormat = ImageGenerationResponseFormat.Data,
-            ImageSize = new Size(1920, 1000), // 1.92: nearest of flux-1.1-pro's 1:1, 3:4, 4:3, 9:16, 16:9 is 16:9
+            ImageSize = new Size(1920, 1000), // flux-1.1-pro takes pixels (the document's width and height, 256 to 2048)
         });
 
         var image = Assert.IsType<DataContent>(Assert.Single(response.Contents));
@@ -41,16 +41,32 @@ public sealed class ImageGeneratorTests
         Assert.Equal(PngSignature, image.Data.Span[..8].ToArray());
         using var bitmap = SKBitmap.Decode(image.Data.ToArray());
         Assert.NotNull(bitmap);
-        Assert.Equal(bitmap.Width * 9, bitmap.Height * 16, tolerance: 16);
+        Assert.Equal(bitmap.Width * 1000, bitmap.Height * 1920, tolerance: 1920);
 
         var job = Assert.IsType<ApiframeJob>(response.RawRepresentation);
         Assert.Equal(ApiframeJobStatus.Completed, job.Status);
         using var input = Input(fixture, job.Id);
-        Assert.Equal("16:9", input.RootElement.GetProperty("fluxParams").GetProperty("aspect_ratio").GetString());
+        Assert.Equal(1920, input.RootElement.GetProperty("fluxParams").GetProperty("width").GetInt32());
+        Assert.Equal(1000, input.RootElement.GetProperty("fluxParams").GetProperty("height").GetInt32());
+        Assert.False(input.RootElement.GetProperty("fluxParams").TryGetProperty("aspect_ratio", out _));
         Assert.Equal("png", input.RootElement.GetProperty("fluxParams").GetProperty("output_format").GetString());
         Assert.Equal(3, job.CreditCost);
         Assert.Equal(3, response.Usage?.AdditionalCounts?[ApiframeImageGenerator.CreditsUsageKey]);
         Assert.Equal(3, fixture.Emulator.Ledger.CreditsFor(job.Id));
+    }
+
+    [Fact]
+    public async Task Unset_format_gives_the_files_bytes_with_their_media_type()
+    {
+        await using var fixture = await ClientFixture.StartAsync();
+        using var generator = fixture.Client.AsIImageGenerator();
+
+        var response = await generator.GenerateImagesAsync("a lighthouse");
+
+        var job = Assert.IsType<ApiframeJob>(response.RawRepresentation);
+        var image = Assert.IsType<DataContent>(Assert.Single(response.Contents));
+        Assert.Equal("image/jpeg", image.MediaType); // flux-1.1-pro's default output_format, jpg
+        Assert.Equal(await fixture.Http.GetByteArrayAsync(job.Images[0]), image.Data.ToArray());
     }
 
     [Fact]
@@ -139,19 +155,6 @@ public sealed class ImageGeneratorTests
     }
 
     [Fact]
-    public async Task Count_on_a_one_image_model_is_NotSupportedException_before_any_http_call()
-    {
-        await using var fixture = await ClientFixture.StartAsync();
-        using var generator = fixture.Client.AsIImageGenerator().AsBuilder().UseOpenTelemetry().Build();
-
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => generator.GenerateImagesAsync("two cats", new ImageGenerationOptions { Count = 2 }));
-
-        Assert.Contains("flux-1.1-pro", error.Message);
-        Assert.Contains("Count = 2", error.Message);
-        Assert.Empty(fixture.Emulator.Requests);
-    }
-
-    [Fact]
     public async Task A_typed_request_from_RawRepresentationFactory_is_sent_as_it_is()
     {
         await using var fixture = await ClientFixture.StartAsync();
@@ -189,6 +192,20 @@ public sealed class ImageGeneratorTests
     }
 
     [Fact]
+    public async Task A_typed_request_with_images_or_a_count_beside_it_is_NotSupportedException_before_any_http_call()
+    {
+        await using var fixture = await ClientFixture.StartAsync();
+        using var generator = fixture.Client.AsIImageGenerator();
+        var typed = new ImageGenerationOptions { RawRepresentationFactory = _ => new Flux11ProRequest("typed") };
+        var image = new UriContent(new Uri("https://images.example.test/a.png"), "image/png");
+
+        await Assert.ThrowsAsync<NotSupportedException>(() => generator.EditImagesAsync([image], "x", typed));
+        typed.Count = 2;
+        await Assert.ThrowsAsync<NotSupportedException>(() => generator.GenerateImagesAsync("x", typed));
+        Assert.Empty(fixture.Emulator.Requests);
+    }
+
+    [Fact]
     public async Task Options_a_model_cannot_honour_are_refused_before_any_http_call()
     {
         await using var fixture = await ClientFixture.StartAsync();
@@ -196,7 +213,6 @@ public sealed class ImageGeneratorTests
 
         await Assert.ThrowsAsync<NotSupportedException>(() => generator.GenerateImagesAsync("x", new ImageGenerationOptions { ModelId = "no-such-model" }));
         await Assert.ThrowsAsync<NotSupportedException>(() => generator.GenerateImagesAsync("x", new ImageGenerationOptions { ModelId = "imagen-4", MediaType = "image/webp" }));
-        await Assert.ThrowsAsync<NotSupportedException>(() => generator.GenerateImagesAsync("x", new ImageGenerationOptions { ModelId = "qwen-image", Count = 5 }));
         await Assert.ThrowsAsync<NotSupportedException>(() => generator.GenerateImagesAsync("x", new ImageGenerationOptions { ModelId = "flux-lora" }));
         await Assert.ThrowsAsync<ApiframeValidationException>(() => generator.GenerateImagesAsync(string.Empty));
         Assert.Empty(fixture.Emulator.Requests);

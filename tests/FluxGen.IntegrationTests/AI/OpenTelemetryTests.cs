@@ -23,10 +23,7 @@ public sealed class OpenTelemetryTests
     {
         await using var fixture = await ClientFixture.StartAsync();
         var ended = new EndedSpans();
-        using var tracing = Sdk.CreateTracerProviderBuilder()
-            .AddSource(ApiframeDiagnostics.Name, PipelineSource)
-            .AddProcessor(ended)
-            .Build();
+        using var tracing = Tracing(ended);
         using var generator = fixture.Client.AsIImageGenerator().AsBuilder().UseOpenTelemetry(sourceName: PipelineSource).Build();
 
         await generator.GenerateImagesAsync("a traced umbrella", new ImageGenerationOptions { ModelId = "imagen-4" });
@@ -52,6 +49,31 @@ public sealed class OpenTelemetryTests
         Assert.Equal("imagen-4", pipeline.GetTagItem("gen_ai.request.model"));
         Assert.DoesNotContain(exported.SelectMany(a => a.Tags), t => t.Value?.Contains(ClientFixture.Key, StringComparison.Ordinal) == true);
     }
+
+    [Fact]
+    public async Task An_edit_of_two_images_traces_its_upload_and_both_jobs_under_the_pipelines_span()
+    {
+        await using var fixture = await ClientFixture.StartAsync();
+        var ended = new EndedSpans();
+        using var tracing = Tracing(ended);
+        using var generator = fixture.Client.AsIImageGenerator().AsBuilder().UseOpenTelemetry(sourceName: PipelineSource).Build();
+        var png = new DataContent(SamplePng.Draw(SkiaSharp.SKColors.Gold), "image/png");
+
+        await generator.EditImagesAsync([png], "two traced variations", new ImageGenerationOptions { Count = 2 });
+        var exported = ended.Snapshot();
+
+        var pipeline = Assert.Single(exported, a => a.Source.Name == PipelineSource);
+        var ours = exported.Where(a => a.TraceId == pipeline.TraceId && a.Source.Name == ApiframeDiagnostics.Name).ToList();
+        Assert.Equal(pipeline.SpanId, Assert.Single(ours, a => a.OperationName == "Apiframe.Upload").ParentSpanId);
+        var submits = ours.Where(a => a.OperationName == "Apiframe.Submit").ToList();
+        Assert.Equal(2, submits.Count);
+        Assert.All(submits, s => Assert.Equal(pipeline.SpanId, s.ParentSpanId));
+        Assert.Equal(2, ours.Count(a => a.OperationName == "Apiframe.Wait"));
+        Assert.Equal(2, ours.Count(a => a.OperationName == "Apiframe.Download"));
+    }
+
+    private static TracerProvider Tracing(EndedSpans ended) =>
+        Sdk.CreateTracerProviderBuilder().AddSource(ApiframeDiagnostics.Name, PipelineSource).AddProcessor(ended).Build();
 
     /// <summary>Keeps every ended span. Tests running alongside end their own client spans on other threads while this
     /// one reads, so the store must take concurrent writes (the SDK's in-memory exporter appends to a plain list).</summary>

@@ -17,6 +17,14 @@ internal enum Member
     Seed,
     AspectRatio,
     Raw,
+    Width,
+    Height,
+    Guidance,
+    Steps,
+    GoFast,
+    Resolution,
+    InputImages,
+    PromptUpsampling,
 }
 
 /// <summary>
@@ -25,7 +33,7 @@ internal enum Member
 /// as JSON text (emulator).
 /// </summary>
 /// <param name="Member">The member the value goes into.</param>
-/// <param name="Value">A string, double, int, long, bool, or int[] (enum items as their numbers).</param>
+/// <param name="Value">A string, double, int, long, bool, int[] (enum items as their numbers) or string[].</param>
 internal sealed record DifferentialCase(Member Member, object Value)
 {
     private const string BasePrompt = "a lighthouse at dusk";
@@ -55,7 +63,15 @@ internal sealed record DifferentialCase(Member Member, object Value)
         Member.OutputQuality => $"new Flux11ProParams {{ OutputQuality = {Int((int)Value)} }}",
         Member.Seed => $"new Flux11ProParams {{ Seed = {((long)Value).ToString(CultureInfo.InvariantCulture)}L }}",
         Member.AspectRatio => $"new Flux11ProParams {{ AspectRatio = (Flux11ProAspectRatio)({Int((int)Value)}) }}",
-        Member.Raw => $"new Flux11ProParams {{ Raw = {((bool)Value ? "true" : "false")} }}",
+        Member.Raw => $"new Flux11ProParams {{ Raw = {Bool((bool)Value)} }}",
+        Member.Width => $"new Flux11ProParams {{ Width = {Int((int)Value)} }}",
+        Member.Height => $"new Flux11ProParams {{ Height = {Int((int)Value)} }}",
+        Member.Guidance => $"new Flux11ProParams {{ Guidance = {CSharpDouble((double)Value)} }}",
+        Member.Steps => $"new Flux11ProParams {{ Steps = {Int((int)Value)} }}",
+        Member.GoFast => $"new Flux11ProParams {{ GoFast = {Bool((bool)Value)} }}",
+        Member.Resolution => $"new Flux11ProParams {{ Resolution = {CSharpString((string)Value)} }}",
+        Member.InputImages => $"new Flux11ProParams {{ InputImages = [{string.Join(", ", ((string[])Value).Select(CSharpString))}] }}",
+        Member.PromptUpsampling => $"new Flux11ProParams {{ PromptUpsampling = {Bool((bool)Value)} }}",
         _ => throw new InvalidOperationException(Member.ToString()),
     };
 
@@ -88,8 +104,9 @@ internal sealed record DifferentialCase(Member Member, object Value)
     public override string ToString() => Member switch
     {
         Member.WebhookEvents => $"{Member} = [{string.Join(", ", (int[])Value)}]",
-        Member.ImagePromptStrength => $"{Member} = {((double)Value).ToString("R", CultureInfo.InvariantCulture)}",
-        Member.Prompt or Member.WebhookUrl or Member.ImagePrompt => $"{Member} = {CSharpString((string)Value)}",
+        Member.ImagePromptStrength or Member.Guidance => $"{Member} = {((double)Value).ToString("R", CultureInfo.InvariantCulture)}",
+        Member.Prompt or Member.WebhookUrl or Member.ImagePrompt or Member.Resolution => $"{Member} = {CSharpString((string)Value)}",
+        Member.InputImages => $"{Member} = {((string[])Value).Length} images",
         _ => $"{Member} = {Value}",
     };
 
@@ -102,6 +119,14 @@ internal sealed record DifferentialCase(Member Member, object Value)
         Member.Seed => new Flux11ProParams { Seed = (long)Value },
         Member.AspectRatio => new Flux11ProParams { AspectRatio = (Flux11ProAspectRatio)(int)Value },
         Member.Raw => new Flux11ProParams { Raw = (bool)Value },
+        Member.Width => new Flux11ProParams { Width = (int)Value },
+        Member.Height => new Flux11ProParams { Height = (int)Value },
+        Member.Guidance => new Flux11ProParams { Guidance = (double)Value },
+        Member.Steps => new Flux11ProParams { Steps = (int)Value },
+        Member.GoFast => new Flux11ProParams { GoFast = (bool)Value },
+        Member.Resolution => new Flux11ProParams { Resolution = (string)Value },
+        Member.InputImages => new Flux11ProParams { InputImages = (string[])Value },
+        Member.PromptUpsampling => new Flux11ProParams { PromptUpsampling = (bool)Value },
         _ => throw new InvalidOperationException(Member.ToString()),
     };
 
@@ -117,11 +142,21 @@ internal sealed record DifferentialCase(Member Member, object Value)
         Member.AspectRatio => "\"aspect_ratio\":" + (Flux11ProAspectRatioExtensions.IsDefined((Flux11ProAspectRatio)(int)Value)
             ? JsonString(((Flux11ProAspectRatio)(int)Value).ToWireValue())
             : Int((int)Value)),
-        Member.Raw => "\"raw\":" + ((bool)Value ? "true" : "false"),
+        Member.Raw => "\"raw\":" + Bool((bool)Value),
+        Member.Width => "\"width\":" + Int((int)Value),
+        Member.Height => "\"height\":" + Int((int)Value),
+        Member.Guidance => "\"guidance\":" + JsonDouble((double)Value),
+        Member.Steps => "\"steps\":" + Int((int)Value),
+        Member.GoFast => "\"go_fast\":" + Bool((bool)Value),
+        Member.Resolution => "\"resolution\":" + JsonString((string)Value),
+        Member.InputImages => "\"input_images\":[" + string.Join(",", ((string[])Value).Select(JsonString)) + "]",
+        Member.PromptUpsampling => "\"prompt_upsampling\":" + Bool((bool)Value),
         _ => throw new InvalidOperationException(Member.ToString()),
     };
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Bool(bool value) => value ? "true" : "false";
 
     private static string CSharpDouble(double value) =>
         double.IsNaN(value) ? "double.NaN"

@@ -89,7 +89,7 @@ public sealed class ThreeValidatorsAgreeTests(ITestOutputHelper output) : IAsync
         Assert.True(disagreements.Count == 0, $"{disagreements.Count} of {count} cases disagree (seed {seed}):\n" + string.Join('\n', disagreements.Take(30)));
 
         // The generators must reach both sides of every rule, or agreement says little.
-        foreach (var member in new[] { Member.Prompt, Member.WebhookUrl, Member.ImagePrompt, Member.ImagePromptStrength, Member.OutputQuality, Member.OutputFormat, Member.AspectRatio, Member.WebhookEvents })
+        foreach (var member in new[] { Member.Prompt, Member.WebhookUrl, Member.ImagePrompt, Member.ImagePromptStrength, Member.OutputQuality, Member.OutputFormat, Member.AspectRatio, Member.WebhookEvents, Member.Width, Member.Height, Member.Guidance, Member.Steps, Member.Resolution, Member.InputImages })
         {
             var verdicts = cases.Select((c, i) => (c, i)).Where(x => x.c.Member == member).Select(x => runtime[x.i].Valid).ToList();
             Assert.True(count < 1000 || (verdicts.Contains(true) && verdicts.Contains(false)), $"{member}: only one verdict was drawn");

@@ -20,7 +20,15 @@ internal static class ValueGenerators
         (2, Gen.Int[-2, 5].Select(v => new DifferentialCase(Member.OutputFormat, v))),
         (2, Gen.Int[-1, 6].Select(v => new DifferentialCase(Member.AspectRatio, v))),
         (3, Gen.Int[-1, 4].Array[0, 4].Select(v => new DifferentialCase(Member.WebhookEvents, v))),
-        (1, Gen.Bool.Select(v => new DifferentialCase(Member.Raw, v))));
+        (1, Gen.Bool.Select(v => new DifferentialCase(Member.Raw, v))),
+        (2, Size().Select(v => new DifferentialCase(Member.Width, v))),
+        (2, Size().Select(v => new DifferentialCase(Member.Height, v))),
+        (3, Guidance().Select(v => new DifferentialCase(Member.Guidance, v))),
+        (2, Steps().Select(v => new DifferentialCase(Member.Steps, v))),
+        (1, Gen.Bool.Select(v => new DifferentialCase(Member.GoFast, v))),
+        (2, Prompt().Select(v => new DifferentialCase(Member.Resolution, v))),
+        (2, InputImages().Select(v => new DifferentialCase(Member.InputImages, v))),
+        (1, Gen.Bool.Select(v => new DifferentialCase(Member.PromptUpsampling, v))));
 
     // CsCheck's Frequency takes IGen<T>; spelled out once so each call can pass plain generators.
     private static Gen<T> Weighted<T>(params (int Weight, Gen<T> Gen)[] options) =>
@@ -71,6 +79,30 @@ internal static class ValueGenerators
         (4, Gen.Int[-5, 105]),
         (1, Gen.OneOf(int.MinValue, int.MaxValue, -1, 0, 1, 99, 100, 101)),
         (1, Gen.Int));
+
+    // width and height: 256 to 2048 on the document's word, as integers.
+    private static Gen<int> Size() => Weighted(
+        (4, Gen.Int[200, 2100]),
+        (1, Gen.OneOf(int.MinValue, int.MaxValue, -1, 0, 255, 256, 257, 2047, 2048, 2049)),
+        (1, Gen.Int));
+
+    private static Gen<int> Steps() => Weighted(
+        (4, Gen.Int[-3, 55]),
+        (1, Gen.OneOf(int.MinValue, int.MaxValue, 0, 1, 50, 51)),
+        (1, Gen.Int));
+
+    // guidance: 1.5 to 10 with no step, so the edges' nearest doubles are what tells the validators apart.
+    private static Gen<double> Guidance() => Weighted(
+        (4, Gen.Int[0, 220].Select(k => k / 20.0)),
+        (2, Gen.Double[0, 12]),
+        (2, Gen.OneOf(
+            double.NaN, double.PositiveInfinity, double.NegativeInfinity, 1.5, 1.4999999999999998, 1.5000000000000002, 10.0,
+            10.000000000000002, 9.999999999999998, 0.0, -0.0, double.Epsilon, double.MaxValue, 1e300)),
+        (1, Gen.Double));
+
+    // input_images: at most 10, each a valid URI (the item rule is the URI rule the other members already draw).
+    private static Gen<string[]> InputImages() =>
+        Gen.Int[0, 13].Select(n => Enumerable.Range(0, n).Select(i => $"https://example.com/in/{i}.png").ToArray());
 
     private static Gen<long> Seed() => Weighted(
         (3, Gen.Long),

@@ -56,6 +56,34 @@ public sealed class WebhookWaitTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Video_music_and_grid_results_from_a_webhook_equal_what_a_poll_returns()
+    {
+        await using var emulator = await ApiframeEmulator.StartAsync(new EmulatorOptions { TimeScale = 1 / ClientFixture.Speedup });
+        await using var app = await WebhookApp.StartAsync(emulator.BaseAddress, Key);
+
+        IApiframeRequest[] requests = [new Kling21Request("a paper boat"), new SunoRequest("rainy lo-fi"), new MidjourneyRequest("a fox")];
+        foreach (var request in requests)
+        {
+            var fromWebhook = await app.Client.GenerateAsync(request);
+            Assert.Equal(0, PollsFor(emulator, fromWebhook.Id));
+
+            var polled = await app.Client.GetJobAsync(fromWebhook.Id);
+            AssertSameResult(polled, fromWebhook);
+        }
+    }
+
+    internal static void AssertSameResult(ApiframeJob polled, ApiframeJob fromWebhook)
+    {
+        Assert.NotEmpty(polled.Images.Concat(polled.Videos).Concat(polled.Audio));
+        Assert.Equal(polled.Images, fromWebhook.Images);
+        Assert.Equal(polled.Videos, fromWebhook.Videos);
+        Assert.Equal(polled.Audio, fromWebhook.Audio);
+        Assert.Equal(polled.GridUrl, fromWebhook.GridUrl);
+        Assert.Equal(polled.Result?.GetRawText(), fromWebhook.Result?.GetRawText());
+        Assert.Equal(polled.CreditCost, fromWebhook.CreditCost);
+    }
+
+    [Fact]
     public async Task A_failed_job_fails_from_its_webhook_with_zero_polls()
     {
         await using var emulator = await ApiframeEmulator.StartAsync(new EmulatorOptions { TimeScale = 1 / ClientFixture.Speedup });

@@ -1,4 +1,5 @@
 using Apiframe;
+using FluxGen.Testing;
 using FluxGen.IntegrationTests.Client;
 using SkiaSharp;
 using Xunit;

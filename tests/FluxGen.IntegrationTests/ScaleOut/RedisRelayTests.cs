@@ -60,6 +60,20 @@ public sealed class RedisRelayTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_music_or_video_job_relayed_to_another_instance_returns_what_a_poll_returns()
+    {
+        await using var cluster = await RelayCluster.StartAsync();
+
+        var music = await cluster.Instances[1].Client.GenerateAsync(new SunoRequest("relayed lo-fi"));
+        var video = await cluster.Instances[2].Client.GenerateAsync(new Kling21Request("relayed paper boat"));
+
+        Assert.Equal(0, cluster.PollsFor(music.Id));
+        Assert.Equal(0, cluster.PollsFor(video.Id));
+        Hosting.WebhookWaitTests.AssertSameResult(await cluster.Instances[1].Client.GetJobAsync(music.Id), music);
+        Hosting.WebhookWaitTests.AssertSameResult(await cluster.Instances[2].Client.GetJobAsync(video.Id), video);
+    }
+
+    [Fact]
     public async Task A_repeated_delivery_and_one_received_by_two_instances_run_the_handler_once()
     {
         await using var cluster = await RelayCluster.StartAsync();

@@ -40,6 +40,40 @@ public sealed class JobParsingTests
         Assert.Equal("https://cdn.test/grid.png", job.GridUrl);
     }
 
+    [Fact]
+    public void Video_and_music_results_are_read_into_their_own_lists_and_the_raw_result_is_kept()
+    {
+        var video = Read("""{"id":"j1","status":"COMPLETED","result":{"videos":["https://cdn.test/0.mp4"]}}""");
+        var music = Read("""{"id":"j2","status":"COMPLETED","result":{"audio":[{"url":"https://cdn.test/0.wav","title":"Rain"},"https://cdn.test/1.wav"]}}""");
+        var single = Read("""{"id":"j3","status":"COMPLETED","result":{"audio":"https://cdn.test/only.mp3"}}""");
+
+        Assert.Equal(new[] { "https://cdn.test/0.mp4" }, video.Videos);
+        Assert.Empty(video.Images);
+        Assert.Empty(video.Audio);
+        Assert.Equal(new[] { "https://cdn.test/0.wav", "https://cdn.test/1.wav" }, music.Audio);
+        Assert.Empty(music.Images);
+        Assert.Equal(new[] { "https://cdn.test/only.mp3" }, single.Audio);
+
+        // What the client does not model (a Suno track's title) is still there, and outlives the parsed reply.
+        GC.Collect();
+        Assert.Equal("Rain", music.Result!.Value.GetProperty("audio")[0].GetProperty("title").GetString());
+        Assert.Null(Read("""{"id":"j","status":"PROCESSING","result":null}""").Result);
+        Assert.Null(Read("""{"id":"j","status":"PROCESSING"}""").Result);
+    }
+
+    [Fact]
+    public void A_webhook_event_carries_the_same_results_as_the_job()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"event":"completed","jobId":"j1","status":"COMPLETED","result":{"videos":["https://cdn.test/0.mp4"],"gridUrl":"https://cdn.test/g.png","extra":1}}""");
+
+        var e = Apiframe.Webhooks.ApiframeWebhookEvent.Parse(body);
+
+        Assert.Equal(new[] { "https://cdn.test/0.mp4" }, e.Videos);
+        Assert.Empty(e.Audio);
+        Assert.Equal("https://cdn.test/g.png", e.GridUrl);
+        Assert.Equal(1, e.Result!.Value.GetProperty("extra").GetInt32());
+    }
+
     [Theory]
     [InlineData("""{"id":"j","status":"PROCESSING","result":null}""", 0)]
     [InlineData("""{"id":"j","status":"PROCESSING"}""", 0)]

@@ -38,6 +38,14 @@ public static class Fixtures
                 [SchemaProperty("fluxParams.raw")] public bool? Raw { get; init; }
                 [SchemaProperty("fluxParams.seed")][SchemaMultipleOf("1")] public long? Seed { get; init; }
                 [SchemaProperty("fluxParams.aspect_ratio")][SchemaAllowedValues("1:1", "3:4", "4:3", "9:16", "16:9")] public Flux11ProAspectRatio? AspectRatio { get; init; }
+                [SchemaProperty("fluxParams.width")][SchemaRange(Minimum = "256", Maximum = "2048")] public int? Width { get; init; }
+                [SchemaProperty("fluxParams.height")][SchemaRange(Minimum = "256", Maximum = "2048")] public int? Height { get; init; }
+                [SchemaProperty("fluxParams.guidance")][SchemaRange(Minimum = "1.5", Maximum = "10")] public double? Guidance { get; init; }
+                [SchemaProperty("fluxParams.steps")][SchemaRange(Minimum = "1", Maximum = "50")] public int? Steps { get; init; }
+                [SchemaProperty("fluxParams.go_fast")] public bool? GoFast { get; init; }
+                [SchemaProperty("fluxParams.resolution")] public string? Resolution { get; init; }
+                [SchemaProperty("fluxParams.input_images")][SchemaItems(MaxItems = 10)] public IReadOnlyList<string>? InputImages { get; init; }
+                [SchemaProperty("fluxParams.prompt_upsampling")] public bool? PromptUpsampling { get; init; }
             }
 
             public enum Flux11ProOutputFormat { Jpg, Png, Webp }

@@ -178,6 +178,30 @@ public class LightUpTests
     }
 
     [Fact]
+    public void The_image_model_table_names_each_models_input_image_member_as_the_document_types_it()
+    {
+        var outcome = RunWithDocument(AiApp, AiReferences.Net100(), LanguageVersion.Latest);
+        var table = outcome.Source(ImageModelTable.HintName);
+
+        // A list of URLs with the document's maxItems, or one URL; the first member of the list the models use.
+        Assert.Contains("InputImages = (\"input_images\", true, 10),", Entry(table, "flux-2-pro"));
+        Assert.Contains("InputImages = (\"image_input\", true, 14),", Entry(table, "seedream-4"));
+        Assert.Contains("InputImages = (\"image_input\", true, 14),", Entry(table, "nano-banana"));
+        Assert.Contains("InputImages = (\"image\", false, 1),", Entry(table, "kling-image"));
+        Assert.Contains("InputImages = (\"image_url\", false, 1),", Entry(table, "qwen-image"));
+        Assert.Contains("InputImages = (\"input_images\", true, null),", Entry(table, "gpt-image-2")); // no maxItems
+
+        // flux-1.1-pro's schema file carries the document's input_images beside the page's one reference image;
+        // the list comes first.
+        Assert.Contains("InputImages = (\"input_images\", true, 10),", Entry(table, "flux-1.1-pro"));
+
+        // No input image: such a model cannot edit.
+        Assert.DoesNotContain("InputImages", Entry(table, "imagen-4"));
+        Assert.DoesNotContain("InputImages", Entry(table, "midjourney"));
+        Assert.True(table.Split("InputImages = ").Length - 1 >= 40);
+    }
+
+    [Fact]
     public void Without_Microsoft_Extensions_AI_no_build_reads_the_document_into_the_image_model_table()
     {
         var plain = RunWithDocument(PlainApp, ReferenceSets.Net100, LanguageVersion.Latest);

@@ -112,7 +112,8 @@ public class ValidationTests
 
     private static string Rules(string result) => string.Join(",", result.Split('\n').Select(l => l.Split('|')[1]));
 
-    private static string Probe(string initializer, string prompt = "\"p\"") => $$"""
+    /// <summary>A probe that validates a flux-1.1-pro request and lists each violation as path|rule|expected|actual.</summary>
+    internal static string Probe(string initializer, string prompt = "\"p\"") => $$"""
         using System.Linq;
         using Apiframe;
         using Apiframe.Validation;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using FluxGen.Analysis.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,8 +10,9 @@ namespace FluxGen.Analysis.Dependencies;
 
 /// <summary>
 /// FLUX050: an object creation (with its initializer) or a <c>with</c> expression that sets a member marked
-/// <c>[SchemaDependentRequired]</c> but not the members it needs. Only members the expression itself writes are
-/// known, so a <c>with</c> on an arbitrary value is checked only for what it sets to <see langword="null"/>.
+/// <c>[SchemaDependentRequired]</c> but not the members it needs. A <c>with</c> on a local is judged against the
+/// creations the flow analysis finds the local can hold; on any other value it is checked only for what it sets to
+/// <see langword="null"/>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
@@ -21,7 +23,7 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
     internal const string MemberProperty = "Member";
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DependentMemberMissing, Descriptors.ValueRequiresMember);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DependentMemberMissing, Descriptors.MayBreakSchema, Descriptors.ValueRequiresMember);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -36,13 +38,13 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var rules = new RuleCache(attributes);
+            var rules = new RuleCache(attributes, new FlowChecks(start.Options));
             start.RegisterOperationAction(rules.AnalyzeCreation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(rules.AnalyzeWith, OperationKind.With);
         });
     }
 
-    private sealed class RuleCache
+    internal sealed class RuleCache
     {
         private readonly ImmutableArray<INamedTypeSymbol> _attributes;
         // Keyed by reference, as the value analyzer's member cache is: a symbol's public object is cached by the
@@ -51,11 +53,13 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
 
         // Made once: a method group passed on every creation would allocate a delegate each time.
         private readonly System.Func<ITypeSymbol, ImmutableArray<DependencyRule>> _read;
+        private readonly FlowChecks _flow;
 
-        public RuleCache(ImmutableArray<INamedTypeSymbol> attributes)
+        public RuleCache(ImmutableArray<INamedTypeSymbol> attributes, FlowChecks flow)
         {
             _attributes = attributes;
             _read = Read;
+            _flow = flow;
         }
 
         public void AnalyzeCreation(OperationAnalysisContext context)
@@ -107,8 +111,16 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var operand = Unwrap(with.Operand) as IObjectCreationOperation;
-            Report(context, rules, new Writes(operand, with.Initializer), wholeObject: operand is not null, with.Syntax);
+            var operand = Unwrap(with.Operand);
+            if (operand is ILocalReferenceOperation local)
+            {
+                // A copy of a local: judged against the objects it can hold, when the flow analysis knows them.
+                CopiedObjects.Check(context, rules, with, local, _flow);
+                return;
+            }
+
+            var creation = operand as IObjectCreationOperation;
+            Report(context, rules, new Writes(creation, with.Initializer), wholeObject: creation is not null, with.Syntax);
         }
 
         // A rule on a member's default value holds for every creation that leaves the member unset.
@@ -125,7 +137,9 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private static void Report(OperationAnalysisContext context, ImmutableArray<DependencyRule> rules, Writes state, bool wholeObject, SyntaxNode whole)
+        /// <param name="whole">The expression that writes the object, where a rule its unset members break is
+        /// reported (FLUX052); <see langword="null"/> where the object is not written in one expression.</param>
+        internal static void Report(OperationAnalysisContext context, ImmutableArray<DependencyRule> rules, Writes state, bool wholeObject, SyntaxNode? whole = null)
         {
             foreach (var rule in rules)
             {
@@ -135,30 +149,40 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                if (!state.TryFind(rule.Dependent.Name, out var dependent) || dependent.IsNull)
+                if (Missing(rule, state, wholeObject, out var dependent) is { } needed)
                 {
-                    continue;
-                }
-
-                foreach (var needed in rule.Needed)
-                {
-                    // Unwritten is unknown on a `with` of some other value; written as null is missing anywhere.
-                    var missing = state.TryFind(needed.Name, out var write) ? write.IsNull : wholeObject;
-                    if (missing)
-                    {
-                        var properties = ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, rule.Dependent.Name);
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.DependentMemberMissing, dependent.Syntax.GetLocation(), properties, rule.DependentPath, PathOf(needed)));
-                        break;
-                    }
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, rule.Dependent.Name);
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.DependentMemberMissing, dependent.Syntax.GetLocation(), properties, rule.DependentPath, PathOf(needed)));
                 }
             }
+        }
+
+        /// <summary>The first member <paramref name="rule"/> needs that the writes leave unset, if its dependent is set.</summary>
+        internal static IPropertySymbol? Missing(DependencyRule rule, Writes state, bool wholeObject, out Write dependent)
+        {
+            // A rule on one value of the dependent is FLUX052's (ReportConditional), never judged as a plain one.
+            if (!state.TryFind(rule.Dependent.Name, out dependent) || dependent.IsNull || rule.HasCondition)
+            {
+                return null;
+            }
+
+            foreach (var needed in rule.Needed)
+            {
+                // Unwritten is unknown on a `with` of some other value; written as null is missing anywhere.
+                if (state.TryFind(needed.Name, out var write) ? write.IsNull : wholeObject)
+                {
+                    return needed;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>FLUX052: a rule that holds while the dependent has one value. Whether it holds is known when the
         /// expression writes that member as a constant, or leaves the whole object's member unset (or null) and the
         /// value is the member's default; anything else is left to <c>Validate()</c>.</summary>
-        private static void ReportConditional(OperationAnalysisContext context, DependencyRule rule, Writes state, bool wholeObject, SyntaxNode whole)
+        private static void ReportConditional(OperationAnalysisContext context, DependencyRule rule, Writes state, bool wholeObject, SyntaxNode? whole)
         {
             var written = state.TryFind(rule.Dependent.Name, out var dependent);
             if (written && !dependent.IsNull)
@@ -169,20 +193,17 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
                     return;
                 }
             }
-            else if (!rule.WhenUnset || !(written || wholeObject))
+            else if (!rule.WhenUnset || !(written || (wholeObject && whole is not null)))
             {
                 return;
             }
 
-            var at = written ? dependent.Syntax : whole;
-
+            var at = written ? dependent.Syntax : whole!;
             foreach (var needed in rule.Needed)
             {
-                var missing = state.TryFind(needed.Name, out var write) ? write.IsNull : wholeObject;
-                if (missing)
+                if (state.TryFind(needed.Name, out var write) ? write.IsNull : wholeObject)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.ValueRequiresMember, at.GetLocation(), rule.DependentPath, WhenText(rule.When), PathOf(needed)));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.ValueRequiresMember, at.GetLocation(), rule.DependentPath, WhenText(rule.When), PathOf(needed)));
                 }
             }
         }
@@ -280,7 +301,8 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
                             }
                         }
 
-                        rules.Add(new DependencyRule(property, PathOf(property), needed.ToImmutable()) { When = when, WhenUnset = whenUnset && when.Kind != TypedConstantKind.Error && !when.IsNull });
+                        var rule = new DependencyRule(property, PathOf(property), needed.ToImmutable()) { When = when };
+                        rules.Add(rule with { WhenUnset = whenUnset && rule.HasCondition });
                     }
                 }
             }
@@ -315,7 +337,7 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
         }
 
         // The JSON path from [SchemaProperty], so messages speak the wire's language; the C# name when it is absent.
-        private static string PathOf(IPropertySymbol property)
+        internal static string PathOf(IPropertySymbol property)
         {
             foreach (var attribute in property.GetAttributes())
             {
@@ -330,7 +352,7 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private sealed record DependencyRule(IPropertySymbol Dependent, string DependentPath, ImmutableArray<IPropertySymbol> Needed)
+    internal sealed record DependencyRule(IPropertySymbol Dependent, string DependentPath, ImmutableArray<IPropertySymbol> Needed)
     {
         /// <summary>The value under which the rule holds (<c>[SchemaDependentRequired(When = ...)]</c>); none for a plain rule.</summary>
         public TypedConstant When { get; init; }
@@ -344,13 +366,13 @@ public sealed class DependentMemberAnalyzer : DiagnosticAnalyzer
     /// <param name="Syntax">Where the member is written.</param>
     /// <param name="IsNull">Whether it is written as <see langword="null"/>.</param>
     /// <param name="Value">The value written, when the write has one (a nested initializer has none).</param>
-    private readonly record struct Write(SyntaxNode Syntax, bool IsNull, IOperation? Value = null);
+    internal readonly record struct Write(SyntaxNode Syntax, bool IsNull, IOperation? Value = null);
 
     /// <summary>What one expression writes, looked up where it is written rather than copied into a dictionary: this
     /// runs for every creation that sets a dependent member, and allocating there showed up as collections billed
     /// to the analyzer in parallel builds. Later writes win: a <c>with</c> initializer over the creation's initializer
     /// over its constructor arguments (a parameter stands for the member of the same name, as the generator names them).</summary>
-    private readonly struct Writes(IObjectCreationOperation? creation, IObjectOrCollectionInitializerOperation? with)
+    internal readonly struct Writes(IObjectCreationOperation? creation, IObjectOrCollectionInitializerOperation? with)
     {
         public bool TryFind(string member, out Write write)
         {

@@ -57,7 +57,8 @@ internal static class ModelDiff
         return changes;
     }
 
-    private static Dictionary<string, (PropertySpec Property, ModelSpec Model)> Members(ModelSpec model)
+    /// <summary>Every member of the model, nested ones included, by JSON path.</summary>
+    internal static Dictionary<string, (PropertySpec Property, ModelSpec Model)> Members(ModelSpec model)
     {
         var members = new Dictionary<string, (PropertySpec, ModelSpec)>(StringComparer.Ordinal);
         foreach (var property in model.Request.Properties.Concat(model.NestedObjects.SelectMany(o => o.Properties)))
@@ -69,7 +70,7 @@ internal static class ModelDiff
     }
 
     /// <summary>Each keyword that shapes the member's type or checks, as text; unset keywords are left out.</summary>
-    private static Dictionary<string, string> Constraints(bool required, ValueSpec value, ModelSpec model, string prefix = "")
+    internal static Dictionary<string, string> Constraints(bool required, ValueSpec value, ModelSpec model, string prefix = "")
     {
         var words = new Dictionary<string, string>(StringComparer.Ordinal);
         if (prefix.Length == 0)
@@ -118,7 +119,8 @@ internal static class ModelDiff
         return words;
     }
 
-    private static IEnumerable<string> EnumValues(ModelSpec model, string? typeName) =>
+    /// <summary>The wire values of a string enum the model defines (its own or shared).</summary>
+    internal static IEnumerable<string> EnumValues(ModelSpec model, string? typeName) =>
         model.Enums.Concat(model.SharedEnums)
             .FirstOrDefault(e => string.Equals(e.TypeName, typeName, StringComparison.Ordinal))?
             .Members.Select(m => m.WireValue) ?? Enumerable.Empty<string>();

@@ -16,6 +16,14 @@ namespace Apiframe
         private static readonly global::System.Text.Json.JsonEncodedText s_raw = global::Apiframe.Serialization.ApiframeJsonMembers.Name("raw");
         private static readonly global::System.Text.Json.JsonEncodedText s_seed = global::Apiframe.Serialization.ApiframeJsonMembers.Name("seed");
         private static readonly global::System.Text.Json.JsonEncodedText s_aspectRatio = global::Apiframe.Serialization.ApiframeJsonMembers.Name("aspect_ratio");
+        private static readonly global::System.Text.Json.JsonEncodedText s_width = global::Apiframe.Serialization.ApiframeJsonMembers.Name("width");
+        private static readonly global::System.Text.Json.JsonEncodedText s_height = global::Apiframe.Serialization.ApiframeJsonMembers.Name("height");
+        private static readonly global::System.Text.Json.JsonEncodedText s_guidance = global::Apiframe.Serialization.ApiframeJsonMembers.Name("guidance");
+        private static readonly global::System.Text.Json.JsonEncodedText s_steps = global::Apiframe.Serialization.ApiframeJsonMembers.Name("steps");
+        private static readonly global::System.Text.Json.JsonEncodedText s_goFast = global::Apiframe.Serialization.ApiframeJsonMembers.Name("go_fast");
+        private static readonly global::System.Text.Json.JsonEncodedText s_resolution = global::Apiframe.Serialization.ApiframeJsonMembers.Name("resolution");
+        private static readonly global::System.Text.Json.JsonEncodedText s_inputImages = global::Apiframe.Serialization.ApiframeJsonMembers.Name("input_images");
+        private static readonly global::System.Text.Json.JsonEncodedText s_promptUpsampling = global::Apiframe.Serialization.ApiframeJsonMembers.Name("prompt_upsampling");
 
         /// <summary>Absolute URL of a reference image for image-to-image generation.</summary>
         /// <remarks>JSON <c>image_prompt</c>. An absolute http or https URI.</remarks>
@@ -61,6 +69,51 @@ namespace Apiframe
         [global::Apiframe.Constraints.SchemaAllowedValues("1:1", "3:4", "4:3", "9:16", "16:9")]
         public global::Apiframe.Flux11ProAspectRatio? AspectRatio { get; init; }
 
+        /// <summary>Width of the output image in pixels.</summary>
+        /// <remarks>JSON <c>width</c>. From 256 to 2048.</remarks>
+        [global::Apiframe.Constraints.SchemaProperty("fluxParams.width")]
+        [global::Apiframe.Constraints.SchemaRange(Minimum = "256", Maximum = "2048")]
+        public int? Width { get; init; }
+
+        /// <summary>Height of the output image in pixels.</summary>
+        /// <remarks>JSON <c>height</c>. From 256 to 2048.</remarks>
+        [global::Apiframe.Constraints.SchemaProperty("fluxParams.height")]
+        [global::Apiframe.Constraints.SchemaRange(Minimum = "256", Maximum = "2048")]
+        public int? Height { get; init; }
+
+        /// <summary>How closely the image follows the prompt; higher values follow it more literally.</summary>
+        /// <remarks>JSON <c>guidance</c>. From 1.5 to 10.</remarks>
+        [global::Apiframe.Constraints.SchemaProperty("fluxParams.guidance")]
+        [global::Apiframe.Constraints.SchemaRange(Minimum = "1.5", Maximum = "10")]
+        public double? Guidance { get; init; }
+
+        /// <summary>Number of diffusion steps; more steps take longer.</summary>
+        /// <remarks>JSON <c>steps</c>. From 1 to 50.</remarks>
+        [global::Apiframe.Constraints.SchemaProperty("fluxParams.steps")]
+        [global::Apiframe.Constraints.SchemaRange(Minimum = "1", Maximum = "50")]
+        public int? Steps { get; init; }
+
+        /// <summary>Asks for a faster generation.</summary>
+        /// <remarks>JSON <c>go_fast</c>.</remarks>
+        [global::Apiframe.Constraints.SchemaProperty("fluxParams.go_fast")]
+        public bool? GoFast { get; init; }
+
+        /// <summary>Output resolution, as the provider names it.</summary>
+        /// <remarks>JSON <c>resolution</c>.</remarks>
+        [global::Apiframe.Constraints.SchemaProperty("fluxParams.resolution")]
+        public string? Resolution { get; init; }
+
+        /// <summary>Absolute URLs of reference images, at most 10.</summary>
+        /// <remarks>JSON <c>input_images</c>. At most 10 items. Each item: an absolute http or https uri.</remarks>
+        [global::Apiframe.Constraints.SchemaProperty("fluxParams.input_images")]
+        [global::Apiframe.Constraints.SchemaItems(MaxItems = 10)]
+        public global::System.Collections.Generic.IReadOnlyList<string>? InputImages { get; init; }
+
+        /// <summary>Lets the provider expand the prompt with more detail before generating.</summary>
+        /// <remarks>JSON <c>prompt_upsampling</c>.</remarks>
+        [global::Apiframe.Constraints.SchemaProperty("fluxParams.prompt_upsampling")]
+        public bool? PromptUpsampling { get; init; }
+
         /// <summary>Writes this object as the exact JSON the API takes; unset optional members are left out.</summary>
         /// <param name="writer">The writer to write to.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
@@ -74,6 +127,14 @@ namespace Apiframe
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_raw, this.Raw);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteInteger(writer, s_seed, this.Seed);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.Flux11ProAspectRatio>(writer, s_aspectRatio, this.AspectRatio, global::Apiframe.Flux11ProAspectRatioExtensions.ToWireValue);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInteger(writer, s_width, this.Width);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInteger(writer, s_height, this.Height);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteDouble(writer, s_guidance, this.Guidance);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteInteger(writer, s_steps, this.Steps);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_goFast, this.GoFast);
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_resolution, this.Resolution, "fluxParams.resolution");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteStrings(writer, s_inputImages, this.InputImages, "fluxParams.input_images[]");
+            global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_promptUpsampling, this.PromptUpsampling);
             writer.WriteEndObject();
         }
 
@@ -114,6 +175,13 @@ namespace Apiframe
             errors.Enum<global::Apiframe.Flux11ProOutputFormat>("fluxParams.output_format", this.OutputFormat, global::Apiframe.Flux11ProOutputFormatExtensions.IsDefined, "jpg, png, webp");
             errors.Range("fluxParams.output_quality", this.OutputQuality, "0", "100", null, null);
             errors.Enum<global::Apiframe.Flux11ProAspectRatio>("fluxParams.aspect_ratio", this.AspectRatio, global::Apiframe.Flux11ProAspectRatioExtensions.IsDefined, "1:1, 3:4, 4:3, 9:16, 16:9");
+            errors.Range("fluxParams.width", this.Width, "256", "2048", null, null);
+            errors.Range("fluxParams.height", this.Height, "256", "2048", null, null);
+            errors.Range("fluxParams.guidance", this.Guidance, "1.5", "10", null, null);
+            errors.Range("fluxParams.steps", this.Steps, "1", "50", null, null);
+            errors.ScalarValues("fluxParams.resolution", this.Resolution);
+            errors.Items("fluxParams.input_images", this.InputImages?.Count, -1, 10);
+            errors.UriItems("fluxParams.input_images", this.InputImages);
             errors.DependentRequired("fluxParams.image_prompt_strength", this.ImagePromptStrength is not null, "fluxParams.image_prompt", this.ImagePrompt is not null);
         }
     }

@@ -34,20 +34,40 @@ internal sealed class ApiframeFileContent : HttpContent
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    // HttpClient.Send (the synchronous path) serializes through here.
+    protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        Stream? source;
-        bool ownsSource;
-        try
+        var source = Open(out var ownsSource);
+        if (source is null)
         {
-            source = _file.OpenSource(out ownsSource);
-        }
-        catch (Exception ex)
-        {
-            SourceFailure = ex;
-            throw;
+            stream.Write(_file.Bytes.Span);
+            return;
         }
 
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            long total = 0;
+            int read;
+            while ((read = ReadSource(() => source.Read(buffer, 0, BufferSize), cancellationToken)) > 0)
+            {
+                total = Count(total, read);
+                stream.Write(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (ownsSource)
+            {
+                source.Dispose();
+            }
+        }
+    }
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        var source = Open(out var ownsSource);
         if (source is null)
         {
             await stream.WriteAsync(_file.Bytes, cancellationToken).ConfigureAwait(false);
@@ -76,15 +96,7 @@ internal sealed class ApiframeFileContent : HttpContent
                     break;
                 }
 
-                total += read;
-                if (total > _file.MaxLength)
-                {
-                    var tooLong = new InvalidOperationException(
-                        $"'{_file.FileName}' went on past {_file.MaxLength.ToString(CultureInfo.InvariantCulture)} bytes, the most Apiframe takes of a {_file.Kind} file; the upload was stopped.");
-                    SourceFailure = tooLong;
-                    throw tooLong;
-                }
-
+                total = Count(total, read);
                 await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             }
         }
@@ -96,6 +108,48 @@ internal sealed class ApiframeFileContent : HttpContent
                 await source.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    private Stream? Open(out bool ownsSource)
+    {
+        try
+        {
+            return _file.OpenSource(out ownsSource);
+        }
+        catch (Exception ex)
+        {
+            SourceFailure = ex;
+            throw;
+        }
+    }
+
+    private int ReadSource(Func<int> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return read();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            SourceFailure = ex;
+            throw;
+        }
+    }
+
+    // A stream of unknown length is stopped at the API's limit rather than sent whole for the server to refuse.
+    private long Count(long total, int read)
+    {
+        total += read;
+        if (total > _file.MaxLength)
+        {
+            var tooLong = new InvalidOperationException(
+                $"'{_file.FileName}' went on past {_file.MaxLength.ToString(CultureInfo.InvariantCulture)} bytes, the most Apiframe takes of a {_file.Kind} file; the upload was stopped.");
+            SourceFailure = tooLong;
+            throw tooLong;
+        }
+
+        return total;
     }
 
     protected override bool TryComputeLength(out long length)

@@ -24,6 +24,9 @@ public sealed partial class ApiframeClient
     [Experimental("MEAI001")]
     public IImageGenerator AsIImageGenerator(string? defaultModelId = "flux-1.1-pro") => new ApiframeImageGenerator(this, defaultModelId);
 
+    /// <summary>Now, on the client's clock (<see cref="ApiframeClientOptions.TimeProvider"/>).</summary>
+    internal DateTimeOffset UtcNow => _options.TimeProvider.GetUtcNow();
+
     /// <summary>Downloads a result file whole, but never past <see cref="ApiframeClientOptions.MaxResponseBodyBytes"/>.</summary>
     internal async Task<(byte[] Bytes, string? MediaType)> DownloadBufferedAsync(string url, CancellationToken cancellationToken)
     {

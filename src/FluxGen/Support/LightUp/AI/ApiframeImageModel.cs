@@ -36,6 +36,12 @@ internal sealed class ApiframeImageModel
     /// <summary>The member that says how many images a job makes, and its maximum.</summary>
     public (string Member, int? Maximum)? Count { get; init; }
 
+    /// <summary>
+    /// The member that takes the images a job starts from (what an edit sends): its name, whether it is a list of
+    /// URLs, and how many it takes (<see langword="null"/>: the document sets no limit).
+    /// </summary>
+    public (string Member, bool List, int? Maximum)? InputImages { get; init; }
+
     /// <summary>The params the schema requires (an empty name: only the block itself is required).</summary>
     public string[] RequiredParams { get; init; } = Array.Empty<string>();
 
@@ -46,10 +52,14 @@ internal sealed class ApiframeImageModel
     /// <summary>Whether the schema asks for the params block even when nothing in it is set.</summary>
     public bool RequiresBlock => RequiredParams.Length > 0;
 
-    /// <summary>Throws when the model needs params that only a typed request can carry (a LoRA id, a reference image).</summary>
-    public void RequireNoOwnParams()
+    /// <summary>
+    /// Throws when the model needs params that only a typed request can carry (a LoRA id, a reference image); the
+    /// input-image member counts as given when the request has images for it.
+    /// </summary>
+    public void RequireNoOwnParams(bool hasInputImages)
     {
-        var named = Array.FindAll(RequiredParams, p => p.Length > 0);
+        var given = hasInputImages ? InputImages?.Member : null;
+        var named = Array.FindAll(RequiredParams, p => p.Length > 0 && p != given);
         if (named.Length > 0)
         {
             throw new NotSupportedException(
@@ -67,7 +77,7 @@ internal sealed class ApiframeImageModel
     {
         if (size.Width <= 0 || size.Height <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(size), size, "ImageGenerationOptions.ImageSize needs a positive width and height.");
+            throw new NotSupportedException($"ImageGenerationOptions.ImageSize {size.Width}x{size.Height} is not a size any model makes: it needs a positive width and height.");
         }
 
         if (Width is (var minWidth, var maxWidth) && Height is (var minHeight, var maxHeight))
@@ -121,30 +131,57 @@ internal sealed class ApiframeImageModel
             : $"Model '{Id}' makes {string.Join(", ", OutputFormats)}, not '{mediaType}'.");
     }
 
-    /// <summary>The model's image-count member for <paramref name="count"/> images; one image needs none.</summary>
+    /// <summary>How many images one job of the model can make: its count member's maximum, or one where it has none.</summary>
+    public int ImagesPerJob => Count is (_, var maximum) ? maximum ?? int.MaxValue : 1;
+
+    /// <summary>The model's image-count member for a job of <paramref name="count"/> images (at most
+    /// <see cref="ImagesPerJob"/>); one image needs none.</summary>
     public void AddCount(int count, List<KeyValuePair<string, object>> values)
     {
-        if (count < 1)
+        if (count > 1 && Count is (var member, _))
         {
-            throw new ArgumentOutOfRangeException(nameof(count), count, "ImageGenerationOptions.Count must be at least 1.");
+            values.Add(new(member, count));
         }
+    }
 
-        if (count == 1)
+    /// <summary>Throws unless the model takes <paramref name="count"/> input images; checked before anything is sent.</summary>
+    public void RequireInputImages(int count)
+    {
+        if (InputImages is not (var member, var list, var maximum))
         {
-            return;
-        }
-
-        if (Count is not (var member, var maximum))
-        {
-            throw new NotSupportedException($"Model '{Id}' makes one image per job; ImageGenerationOptions.Count = {count} is not supported by it.");
+            throw new NotSupportedException(
+                $"Model '{Id}' documents no input image, so it cannot edit (ImageGenerationRequest.OriginalImages): " +
+                "name a model that takes one in ImageGenerationOptions.ModelId (for example flux-2-pro, seedream-4 or nano-banana).");
         }
 
         if (maximum is { } most && count > most)
         {
-            throw new NotSupportedException($"Model '{Id}' makes at most {most} images per job; ImageGenerationOptions.Count = {count} is not supported by it.");
+            throw new NotSupportedException(list
+                ? $"Model '{Id}' takes at most {most} input images in {Info.ParamsKey}.{member}; the request has {count}."
+                : $"Model '{Id}' takes one input image ({Info.ParamsKey}.{member}); the request has {count}.");
+        }
+    }
+
+    /// <summary>The input-image member for the given URLs: a list, or the one URL, as the member takes it.</summary>
+    public void AddInputImages(IReadOnlyList<string> urls, List<KeyValuePair<string, object>> values)
+    {
+        if (urls.Count == 0 || InputImages is not (var member, var list, _))
+        {
+            return;
         }
 
-        values.Add(new(member, count));
+        values.Add(new(member, list ? (object)CopyOf(urls) : urls[0]));
+    }
+
+    private static string[] CopyOf(IReadOnlyList<string> urls)
+    {
+        var copy = new string[urls.Count];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = urls[i];
+        }
+
+        return copy;
     }
 
     // Ratios compare on a log scale, so 2:1 and 1:2 are equally far from 1:1.

@@ -53,6 +53,15 @@ internal sealed class ApiframeImageRequest : IApiframeRequest
                     case string text:
                         writer.WriteString(name, text);
                         break;
+                    case string[] list:
+                        writer.WriteStartArray(name);
+                        foreach (var item in list)
+                        {
+                            writer.WriteStringValue(item);
+                        }
+
+                        writer.WriteEndArray();
+                        break;
                     default:
                         throw new InvalidOperationException($"A {value.GetType().Name} cannot be written as {key}.{name}.");
                 }
