@@ -62,6 +62,40 @@ public sealed class NodeSdkMappingTests
                 File.Delete(path);
             }
         },
+        ["client.loras.create({ name, subjectKind, images })"] = async f =>
+        {
+            var images = Enumerable.Range(0, 15).Select(i => ApiframeFile.FromBytes(UploadTests.Png(16, 16), $"style-{i}.png")).ToArray();
+            var lora = await f.Client.CreateLoraAsync(new CreateLoraRequest("watercolour", images) { SubjectKind = CreateLoraSubjectKind.Style });
+            Assert.False(string.IsNullOrEmpty(lora.Id));
+            Assert.False(lora.IsReady);
+        },
+        ["client.loras.list()"] = async f =>
+        {
+            var created = await CreateLoraAsync(f);
+            var listed = new List<string>();
+            await foreach (var lora in f.Client.ListLorasAsync())
+            {
+                listed.Add(lora.Id);
+            }
+
+            Assert.Contains(created, listed);
+        },
+        ["client.loras.get(id)"] = async f =>
+        {
+            var created = await CreateLoraAsync(f);
+            Assert.Equal(created, (await f.Client.GetLoraAsync(created)).Id);
+        },
+        ["client.loras.delete(id)"] = async f =>
+        {
+            var created = await CreateLoraAsync(f);
+            await f.Client.DeleteLoraAsync(created);
+            Assert.Equal(ApiframeLoraStatus.Archived, (await f.Client.GetLoraAsync(created)).Status);
+        },
+        ["client.assets.create({ url, type })"] = async f =>
+        {
+            var assetId = await f.Client.CreateAssetAsync(new CreateAssetRequest(Video, CreateAssetType.Video));
+            Assert.Equal(Video, (await f.Client.GetAssetAsync(assetId)).GetProperty("url").GetString());
+        },
         ["client.models.list({ modality })"] = async f => Assert.All(await f.Client.GetModelsAsync("music"), m => Assert.Equal("music", m.Modality)),
         ["client.assets.get(id)"] = async f =>
         {
@@ -100,6 +134,12 @@ public sealed class NodeSdkMappingTests
                 throw new InvalidOperationException($"README row `{row}` failed: {ex.Message}", ex);
             }
         }
+    }
+
+    private static async Task<string> CreateLoraAsync(ClientFixture fixture)
+    {
+        var images = Enumerable.Range(0, 15).Select(i => ApiframeFile.FromBytes(UploadTests.Png(16, 16), $"object-{i}.png")).ToArray();
+        return (await fixture.Client.CreateLoraAsync(new CreateLoraRequest("teapot", images) { SubjectKind = CreateLoraSubjectKind.Object })).Id;
     }
 
     private static async Task Accepted(ClientFixture fixture, IApiframeRequest request)
