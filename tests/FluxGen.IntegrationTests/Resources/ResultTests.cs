@@ -56,10 +56,20 @@ public sealed class ResultTests
         Assert.Equal(job.Images, RawUrls(job.Result, "images"));
         using var codec = SKCodec.Create(new MemoryStream(await DownloadAsync(fixture.Client, job.Images[0])));
         Assert.NotNull(codec);
+    }
 
-        // A job read while it runs has no result yet: null, not an empty element.
+    [Fact]
+    public async Task A_job_that_has_not_finished_has_no_result_rather_than_an_empty_one()
+    {
+        // The emulator's clock stands still, so the job is still queued whenever it is read.
+        await using var fixture = await ClientFixture.StartAsync(e => e.ManualClock = true);
         var running = await fixture.Client.SubmitAsync(new Flux11ProRequest("still running"));
-        Assert.Null((await fixture.Client.GetJobAsync(running.JobId)).Result);
+
+        var job = await fixture.Client.GetJobAsync(running.JobId);
+
+        Assert.False(job.Status.IsTerminal);
+        Assert.Null(job.Result);
+        Assert.Empty(job.Images);
     }
 
     private static IEnumerable<string> RawUrls(JsonElement? result, string member)

@@ -43,6 +43,29 @@ internal static class ApiframeJson
             : null;
     }
 
+    internal static long? Long(JsonElement obj, string name) =>
+        TryMember(obj, name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
+            ? number
+            : null;
+
+    internal static double? Double(JsonElement obj, string name)
+    {
+        if (!TryMember(obj, name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number))
+        {
+            return number;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number)
+            ? number
+            : null;
+    }
+
     internal static bool? Bool(JsonElement obj, string name) =>
         TryMember(obj, name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
             ? value.GetBoolean()

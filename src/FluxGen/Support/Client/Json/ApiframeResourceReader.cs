@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json;
 
 namespace Apiframe;
@@ -25,7 +24,7 @@ internal static class ApiframeResourceReader
             Url = url,
             Kind = ApiframeJson.String(root, "kind") ?? string.Empty,
             ContentType = ApiframeJson.String(root, "contentType") ?? string.Empty,
-            ByteSize = Long(root, "byteSize") ?? 0,
+            ByteSize = ApiframeJson.Long(root, "byteSize") ?? 0,
             ExpiresAt = ApiframeJson.Date(root, "expiresAt"),
         };
     }
@@ -87,7 +86,7 @@ internal static class ApiframeResourceReader
     {
         Id = ApiframeJson.String(team, "id") ?? string.Empty,
         Name = ApiframeJson.String(team, "name") ?? string.Empty,
-        Credits = Long(team, "credits") ?? 0,
+        Credits = ApiframeJson.Long(team, "credits") ?? 0,
         Plan = ApiframeJson.String(team, "plan") ?? string.Empty,
         CustomerId = ApiframeJson.String(team, "customerId"),
     };
@@ -116,8 +115,8 @@ internal static class ApiframeResourceReader
             Label = ApiframeJson.String(model, "label") ?? string.Empty,
             Modality = ApiframeJson.String(model, "modality") ?? string.Empty,
             Description = ApiframeJson.String(model, "description"),
-            CostMin = Double(model, "costMin"),
-            CostMax = Double(model, "costMax"),
+            CostMin = ApiframeJson.Double(model, "costMin"),
+            CostMax = ApiframeJson.Double(model, "costMax"),
             PricingMode = ApiframeJson.String(model, "pricingMode"),
             AdditionalProperties = extra,
         };
@@ -125,27 +124,4 @@ internal static class ApiframeResourceReader
 
     private static bool IsModeled(string name) =>
         name is "id" or "label" or "modality" or "description" or "costMin" or "costMax" or "pricingMode";
-
-    private static long? Long(JsonElement obj, string name) =>
-        ApiframeJson.TryMember(obj, name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
-            ? number
-            : null;
-
-    private static double? Double(JsonElement obj, string name)
-    {
-        if (!ApiframeJson.TryMember(obj, name, out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number))
-        {
-            return number;
-        }
-
-        return value.ValueKind == JsonValueKind.String
-            && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number)
-            ? number
-            : null;
-    }
 }
