@@ -15,6 +15,25 @@ internal sealed record RuntimeInput(ReferenceSet References, GeneratorOptions Op
     /// feature, or this is a public library others take the runtime from) and no reference provides it.</summary>
     public bool ClientHere => !References.ProvidesClient
         && (Client.Named || Client.LightUp || (Client.Library && !Options.Visibility.Internal));
+
+    /// <summary>Whether the client's calls beyond jobs (<see cref="SupportSource.IsClientExtra"/>) come with it: the
+    /// code names one of them, the AI light-up uploads through them, or this is a public library, whose referencing
+    /// projects take the whole client from it.</summary>
+    public bool ExtrasHere => ClientHere
+        && (Client.ExtrasNamed || Contains(References.LightUpFeatures, "AI") || (Client.Library && !Options.Visibility.Internal));
+
+    private static bool Contains(System.Collections.Generic.IEnumerable<string> features, string feature)
+    {
+        foreach (var each in features)
+        {
+            if (each == feature)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>
@@ -54,9 +73,10 @@ internal static class RuntimeOutput
 
         var core = input.CoreHere;
         var client = input.ClientHere;
+        var extras = input.ExtrasHere;
         foreach (var source in SupportSources.All)
         {
-            if (!source.IsLightUp && (source.IsClient ? client : core))
+            if (!source.IsLightUp && (source.IsClient ? client && (extras || !source.IsClientExtra) : core))
             {
                 context.AddSource(source.HintName, source.TextFor(visibility));
             }

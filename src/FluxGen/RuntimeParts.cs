@@ -11,8 +11,9 @@ namespace FluxGen;
 
 /// <summary>What decides whether this project gets the client part of the runtime (see
 /// <see cref="SupportSource.IsClient"/>): whether its code names a client type, whether a light-up feature (which
-/// extends the client) is enabled, and whether it is a library, which other projects may take the runtime from.</summary>
-internal sealed record ClientUsage(bool Named, bool LightUp, bool Library);
+/// extends the client) is enabled, whether it is a library, which other projects may take the runtime from, and
+/// whether its code names one of the client's calls beyond jobs (<see cref="SupportSource.IsClientExtra"/>).</summary>
+internal sealed record ClientUsage(bool Named, bool LightUp, bool Library, bool ExtrasNamed);
 
 /// <summary>
 /// The runtime comes in two parts: the core every model needs (constraint attributes, markers, serialization,
@@ -24,6 +25,9 @@ internal static class RuntimeParts
 {
     /// <summary>Tracking name of the step that finds client type names in the project's code.</summary>
     public const string ClientNamedStep = "FluxGen.ClientNamed";
+
+    /// <summary>Tracking name of the step that finds names of the client's calls beyond jobs.</summary>
+    public const string ExtrasNamedStep = "FluxGen.ClientExtrasNamed";
 
     private const string TypePrefix = "Apiframe";
 
@@ -45,7 +49,14 @@ internal static class RuntimeParts
             compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule);
         var lightUp = references.Select(static (set, _) => set.LightUpFeatures.Count > 0);
 
-        return named.Combine(library).Combine(lightUp).Select(static (all, _) => new ClientUsage(all.Left.Left, all.Right, all.Left.Right));
+        var extras = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => NamesClientExtra(node), static (_, _) => true)
+            .Collect()
+            .Select(static (all, _) => all.Length > 0)
+            .WithTrackingName(ExtrasNamedStep);
+
+        return named.Combine(library).Combine(lightUp).Combine(extras)
+            .Select(static (all, _) => new ClientUsage(all.Left.Left.Left, all.Left.Right, all.Left.Left.Right, all.Right));
     }
 
     /// <summary>The records of the client's own calls (<c>CreateLoraRequest</c>, <c>CreateAssetRequest</c>): naming one
@@ -58,6 +69,34 @@ internal static class RuntimeParts
         && (name.Identifier.ValueText.StartsWith(TypePrefix, StringComparison.Ordinal)
             ? ClientTypes.Contains(name.Identifier.ValueText)
             : CallRecords.Contains(name.Identifier.ValueText));
+
+    /// <summary>The names that bring the client's calls beyond jobs: their types, their <c>...Async</c> methods (read
+    /// off their sources) and the records of the calls, which those methods send.</summary>
+    private static readonly HashSet<string> ExtraNames = ReadExtraNames();
+
+    /// <summary>Whether <paramref name="node"/> names one of the client's calls beyond jobs (<c>UploadAsync</c>,
+    /// <c>ApiframeFile</c>, <c>CreateLoraRequest</c>, ...).</summary>
+    public static bool NamesClientExtra(SyntaxNode node) =>
+        node is IdentifierNameSyntax name && ExtraNames.Contains(name.Identifier.ValueText);
+
+    private static HashSet<string> ReadExtraNames()
+    {
+        var names = new HashSet<string>(CallRecords, StringComparer.Ordinal);
+        var declaration = new Regex(@"\b(?:class|struct|interface|enum|record)\s+(" + TypePrefix + @"\w*)|\bpublic\s+(?:async\s+)?[\w<>\[\]?,. ]+?\s(\w+Async)\s*\(", RegexOptions.CultureInvariant);
+        var elsewhere = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in SupportSources.All)
+        {
+            foreach (Match match in declaration.Matches(source.Text))
+            {
+                var name = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
+                (source.IsClientExtra ? names : elsewhere).Add(name);
+            }
+        }
+
+        // A partial type the extras extend (ApiframeClient itself) or a method name the rest shares says nothing.
+        names.ExceptWith(elsewhere);
+        return names;
+    }
 
     private static HashSet<string> ReadCallRecords()
     {

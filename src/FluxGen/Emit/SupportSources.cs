@@ -38,6 +38,17 @@ internal sealed class SupportSource
         (Path.StartsWith("Client/", StringComparison.Ordinal) || Path.StartsWith("Webhooks/", StringComparison.Ordinal))
         && Path is not "Client/IApiframeRequest.cs" and not "Client/ApiframeModelInfo.cs";
 
+    /// <summary>Whether the file belongs to the client's calls beyond jobs (files and uploads, LoRAs, assets, the
+    /// catalogue and the account): written with the client only where the code names one of them (see
+    /// <see cref="RuntimeInput.ExtrasHere"/>), since they are two fifths of the client's source and most apps only
+    /// submit and wait.</summary>
+    public bool IsClientExtra =>
+        Path.StartsWith("Client/Files/", StringComparison.Ordinal)
+        || Path.StartsWith("Client/Loras/", StringComparison.Ordinal)
+        || Path.StartsWith("Client/Assets/", StringComparison.Ordinal)
+        || Path.StartsWith("Client/Resources/", StringComparison.Ordinal)
+        || Path is "Client/Json/ApiframeResourceReader.cs" or "Client/Json/ApiframeLoraReader.cs";
+
     /// <summary>For a light-up file, its feature (the folder under LightUp/); otherwise null.</summary>
     public string? LightUpFeature => IsLightUp ? Path.Substring(8, Math.Max(0, Path.IndexOf('/', 8) - 8)) : null;
 

@@ -47,10 +47,43 @@ public class OperationRuntimeTests
     }
 
     [Fact]
+    public void An_application_that_only_submits_gets_the_client_without_its_calls_beyond_jobs()
+    {
+        var outcome = RunApplication("""
+            using var client = new Apiframe.ApiframeClient();
+            var job = await client.GenerateAsync(new Apiframe.MidjourneyRequest("p"));
+            System.Console.WriteLine(job.Videos.Count + job.Audio.Count);
+            """);
+
+        var hints = outcome.Sources.Select(s => s.HintName).ToList();
+        Assert.Contains(ClientHint, hints);
+        Assert.DoesNotContain(hints, h => h.StartsWith("FluxGen.Client.Files.", StringComparison.Ordinal) || h.StartsWith("FluxGen.Client.Loras.", StringComparison.Ordinal) || h.StartsWith("FluxGen.Client.Resources.", StringComparison.Ordinal) || h.StartsWith("FluxGen.Client.Assets.", StringComparison.Ordinal));
+        Assert.Empty(outcome.CompileDiagnostics);
+    }
+
+    [Theory]
+    [InlineData("""await client.UploadAsync(Apiframe.ApiframeFile.FromPath("cat.png"));""")]
+    [InlineData("""System.Console.WriteLine((await client.GetAccountAsync()).Team?.Credits);""")]
+    [InlineData("""await foreach (var lora in client.ListLorasAsync()) { System.Console.WriteLine(lora.Id); }""")]
+    public void Naming_one_call_beyond_jobs_brings_them_all(string call)
+    {
+        var outcome = RunApplication("using var client = new Apiframe.ApiframeClient();\n" + call);
+
+        var hints = outcome.Sources.Select(s => s.HintName).ToList();
+        Assert.Contains("FluxGen.Client.Files.ApiframeClient.Uploads.g.cs", hints);
+        Assert.Contains("FluxGen.Client.Loras.ApiframeClient.Loras.g.cs", hints);
+        Assert.Contains("FluxGen.Client.Resources.ApiframeClient.Resources.g.cs", hints);
+        Assert.Empty(outcome.CompileDiagnostics);
+    }
+
+    [Fact]
     public void The_generated_client_methods_work_with_a_client_from_a_referenced_library()
     {
         var library = ProjectBuilder.Build("Lib", [Document], ["namespace Lib; public static class Anchor { }"]);
         Assert.Contains(ClientHint, library.HintNames);
+
+        // A public library carries the whole client, its calls beyond jobs included, for the projects that take it.
+        Assert.Contains("FluxGen.Client.Files.ApiframeClient.Uploads.g.cs", library.HintNames);
 
         var app = ProjectBuilder.Build(
             "App",
