@@ -13,27 +13,15 @@ internal sealed record RuntimeInput(ReferenceSet References, GeneratorOptions Op
 
     /// <summary>Whether the client part is written here: it is wanted (named by the code, extended by a light-up
     /// feature, or this is a public library others take the runtime from) and no reference provides it.</summary>
-    public bool ClientHere => !References.ProvidesClient
-        && (Client.Named || Client.LightUp || (Client.Library && !Options.Visibility.Internal));
+    public bool ClientHere => !References.ProvidesClient && (Client.Named || Client.LightUp || PublicLibrary);
 
     /// <summary>Whether the client's calls beyond jobs (<see cref="SupportSource.IsClientExtra"/>) come with it: the
     /// code names one of them, the AI light-up uploads through them, or this is a public library, whose referencing
     /// projects take the whole client from it.</summary>
     public bool ExtrasHere => ClientHere
-        && (Client.ExtrasNamed || Contains(References.LightUpFeatures, "AI") || (Client.Library && !Options.Visibility.Internal));
+        && (Client.ExtrasNamed || PublicLibrary || References.LightUpFeatures.AsImmutableArray().Contains("AI"));
 
-    private static bool Contains(System.Collections.Generic.IEnumerable<string> features, string feature)
-    {
-        foreach (var each in features)
-        {
-            if (each == feature)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool PublicLibrary => Client.Library && !Options.Visibility.Internal;
 }
 
 /// <summary>

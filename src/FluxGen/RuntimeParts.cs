@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using FluxGen.Emit;
 using FluxGen.LightUp;
@@ -26,8 +27,6 @@ internal static class RuntimeParts
     /// <summary>Tracking name of the step that finds client type names in the project's code.</summary>
     public const string ClientNamedStep = "FluxGen.ClientNamed";
 
-    /// <summary>Tracking name of the step that finds names of the client's calls beyond jobs.</summary>
-    public const string ExtrasNamedStep = "FluxGen.ClientExtrasNamed";
 
     private const string TypePrefix = "Apiframe";
 
@@ -36,11 +35,12 @@ internal static class RuntimeParts
 
     public static IncrementalValueProvider<ClientUsage> Usage(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ReferenceSet> references)
     {
-        // Only syntax: each tree's names are cached by the syntax provider, and one bool leaves this step.
+        // Only syntax, one pass for both questions: each tree's names are cached by the syntax provider, and two
+        // bools leave this step (a client type named; a call beyond jobs named).
         var named = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => NamesClientType(node), static (_, _) => true)
+            .CreateSyntaxProvider(static (node, _) => NamesClientType(node) || NamesClientExtra(node), static (syntax, _) => (Client: NamesClientType(syntax.Node), Extras: NamesClientExtra(syntax.Node)))
             .Collect()
-            .Select(static (all, _) => all.Length > 0)
+            .Select(static (all, _) => (Client: all.Any(static n => n.Client), Extras: all.Any(static n => n.Extras)))
             .WithTrackingName(ClientNamedStep);
 
         // Only the options: the compilation's referenced assemblies would bind every reference in the generator's time;
@@ -49,14 +49,8 @@ internal static class RuntimeParts
             compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule);
         var lightUp = references.Select(static (set, _) => set.LightUpFeatures.Count > 0);
 
-        var extras = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => NamesClientExtra(node), static (_, _) => true)
-            .Collect()
-            .Select(static (all, _) => all.Length > 0)
-            .WithTrackingName(ExtrasNamedStep);
-
-        return named.Combine(library).Combine(lightUp).Combine(extras)
-            .Select(static (all, _) => new ClientUsage(all.Left.Left.Left, all.Left.Right, all.Left.Left.Right, all.Right));
+        return named.Combine(library).Combine(lightUp)
+            .Select(static (all, _) => new ClientUsage(all.Left.Left.Client, all.Right, all.Left.Right, all.Left.Left.Extras));
     }
 
     /// <summary>The records of the client's own calls (<c>CreateLoraRequest</c>, <c>CreateAssetRequest</c>): naming one

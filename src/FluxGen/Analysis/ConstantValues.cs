@@ -136,7 +136,7 @@ internal static class ConstantValues
         return true;
     }
 
-    private static bool TryGetDouble(object constant, out double value)
+    internal static bool TryGetDouble(object constant, out double value)
     {
         switch (constant)
         {

@@ -29,7 +29,8 @@ internal static partial class ValueChecks
         }
     }
 
-    private static Regex? PatternRegex(string pattern) => Patterns.GetOrAdd(pattern, static p =>
+    /// <summary>The schema pattern as a regex, compiled once per process; null for one .NET cannot run.</summary>
+    internal static Regex? PatternRegex(string pattern) => Patterns.GetOrAdd(pattern, static p =>
     {
         try
         {

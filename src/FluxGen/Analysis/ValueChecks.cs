@@ -257,5 +257,5 @@ internal static partial class ValueChecks
 
     private static string Quote(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 
-    private static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
+    internal static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
 }

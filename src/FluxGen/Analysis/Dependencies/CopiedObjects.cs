@@ -18,9 +18,9 @@ internal static class CopiedObjects
 {
     public static void Check(OperationAnalysisContext context, ImmutableArray<DependencyRule> rules, IWithOperation with, ILocalReferenceOperation local, FlowChecks flow)
     {
-        var decisions = new Decisions();
+        Decisions? decisions = null;
         if (!flow.IsEnabled(with.Syntax.SyntaxTree) || !AllInitOnly(rules)
-            || flow.Flow.Creations(local, decisions, context.CancellationToken) is not { } creations || !decisions.AreIndependent)
+            || flow.Flow.Creations(local, decisions = new Decisions(), context.CancellationToken) is not { } creations || !decisions.AreIndependent)
         {
             RuleCache.Report(context, rules, new Writes(null, with.Initializer), wholeObject: false);
             return;

@@ -97,21 +97,15 @@ internal static class Arithmetic
         return kind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide;
     }
 
+    // The operands the folded arithmetic takes: numbers of int, long and double kinds, never ulong, char or decimal.
     private static bool TryDouble(object? value, out double result)
     {
-        switch (value)
+        if (value is not null and not ulong and not char and not decimal)
         {
-            case double d: result = d; return true;
-            case float f: result = f; return true;
-            default:
-                if (value is not ulong && ConstantValues.TryGetBits(value, out var bits) && value is not char)
-                {
-                    result = bits;
-                    return true;
-                }
-
-                result = 0;
-                return false;
+            return ConstantValues.TryGetDouble(value, out result);
         }
+
+        result = 0;
+        return false;
     }
 }

@@ -13,10 +13,11 @@ internal sealed class Decisions
 {
     // By the condition's syntax: one condition is met both in the graph (as a branch) and in the expression that
     // holds it (a conditional, a `??`), and counts once.
-    private readonly Dictionary<SyntaxNode, (HashSet<ISymbol> Symbols, bool TestsFollowed)> _conditions = new();
-    private readonly HashSet<ISymbol> _followed = new(SymbolEqualityComparer.Default);
+    // Made on first use: most values reach a member through no condition and follow no local.
+    private Dictionary<SyntaxNode, (HashSet<ISymbol> Symbols, bool TestsFollowed)>? _conditions;
+    private HashSet<ISymbol>? _followed;
 
-    public bool HasConditions => _conditions.Count > 0;
+    public bool HasConditions => _conditions is { Count: > 0 };
 
     /// <summary>A condition on the way to the value.</summary>
     public void Add(HashSet<ISymbol> condition, SyntaxNode at) => Add(at, (condition, false));
@@ -28,16 +29,23 @@ internal sealed class Decisions
     /// <summary>Takes in what following one part of the value found.</summary>
     public void Merge(Decisions other)
     {
-        foreach (var entry in other._conditions)
+        if (other._conditions is not null)
         {
-            Add(entry.Key, entry.Value);
+            foreach (var entry in other._conditions)
+            {
+                Add(entry.Key, entry.Value);
+            }
         }
 
-        _followed.UnionWith(other._followed);
+        if (other._followed is not null)
+        {
+            (_followed ??= new(SymbolEqualityComparer.Default)).UnionWith(other._followed);
+        }
     }
 
     private void Add(SyntaxNode at, (HashSet<ISymbol> Symbols, bool TestsFollowed) condition)
     {
+        _conditions ??= new();
         if (_conditions.TryGetValue(at, out var known))
         {
             condition = (known.Symbols, known.TestsFollowed || condition.TestsFollowed);
@@ -47,16 +55,21 @@ internal sealed class Decisions
     }
 
     /// <summary>A local whose assignments were followed.</summary>
-    public void AddFollowed(ILocalSymbol local) => _followed.Add(local);
+    public void AddFollowed(ILocalSymbol local) => (_followed ??= new(SymbolEqualityComparer.Default)).Add(local);
 
     public bool AreIndependent
     {
         get
         {
+            if (_conditions is null)
+            {
+                return true;
+            }
+
             var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             foreach (var (condition, testsFollowed) in _conditions.Values)
             {
-                if ((!testsFollowed && condition.Overlaps(_followed)) || condition.Overlaps(seen))
+                if ((!testsFollowed && _followed is not null && condition.Overlaps(_followed)) || condition.Overlaps(seen))
                 {
                     return false;
                 }

@@ -31,11 +31,8 @@ internal static class MayReport
     }
 
     // One line, short enough to read in an error list.
-    private static string Shorten(string text)
-    {
-        text = string.Join(" ", text.Split(new[] { ' ', '\r', '\n', '\t' }, StringSplitOptions.RemoveEmptyEntries));
-        return text.Length <= 80 ? text : text.Substring(0, 77) + "...";
-    }
+    private static string Shorten(string text) =>
+        ValueChecks.Shorten(string.Join(" ", text.Split(new[] { ' ', '\r', '\n', '\t' }, StringSplitOptions.RemoveEmptyEntries)));
 
     /// <summary>The underlying rule's message, formatted in the culture the compiler formats FLUX009 in.</summary>
     private sealed class NestedMessage(DiagnosticDescriptor rule, object[] arguments) : IFormattable

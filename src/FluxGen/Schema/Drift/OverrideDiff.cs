@@ -28,7 +28,6 @@ internal static class OverrideDiff
 {
     private const string Absent = "—";
 
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
     public static OverrideDifferences Compare(ModelSpec file, ModelSpec document)
     {
@@ -164,9 +163,9 @@ internal static class OverrideDiff
     {
         try
         {
-            return new Regex(pattern, RegexOptions.ECMAScript, MatchTimeout).IsMatch(value);
+            return Analysis.ValueChecks.PatternRegex(pattern) is { } regex && regex.IsMatch(value);
         }
-        catch (Exception ex) when (ex is ArgumentException or RegexMatchTimeoutException)
+        catch (RegexMatchTimeoutException)
         {
             // Not decided (a pattern .NET cannot run, or a match that ran out of time): listed, never guessed away.
             return false;

@@ -48,9 +48,25 @@ internal sealed class ApiframeFileContent : HttpContent
         try
         {
             long total = 0;
-            int read;
-            while ((read = ReadSource(() => source.Read(buffer, 0, BufferSize), cancellationToken)) > 0)
+            while (true)
             {
+                int read;
+                try
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    read = source.Read(buffer, 0, BufferSize);
+                }
+                catch (Exception ex)
+                {
+                    RecordSourceFailure(ex, cancellationToken);
+                    throw;
+                }
+
+                if (read == 0)
+                {
+                    break;
+                }
+
                 total = Count(total, read);
                 stream.Write(buffer, 0, read);
             }
@@ -85,9 +101,9 @@ internal sealed class ApiframeFileContent : HttpContent
                 {
                     read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                catch (Exception ex)
                 {
-                    SourceFailure = ex;
+                    RecordSourceFailure(ex, cancellationToken);
                     throw;
                 }
 
@@ -118,22 +134,17 @@ internal sealed class ApiframeFileContent : HttpContent
         }
         catch (Exception ex)
         {
-            SourceFailure = ex;
+            RecordSourceFailure(ex, CancellationToken.None);
             throw;
         }
     }
 
-    private int ReadSource(Func<int> read, CancellationToken cancellationToken)
+    // The caller's own cancellation is not the source's failure.
+    private void RecordSourceFailure(Exception exception, CancellationToken cancellationToken)
     {
-        try
+        if (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            return read();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            SourceFailure = ex;
-            throw;
+            SourceFailure = exception;
         }
     }
 

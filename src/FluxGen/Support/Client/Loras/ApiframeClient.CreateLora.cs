@@ -80,7 +80,7 @@ public sealed partial class ApiframeClient
         long total = 0;
         foreach (var image in form.Files("images"))
         {
-            if (Array.IndexOf(LoraImageTypes, image.ContentType.ToLowerInvariant()) < 0)
+            if (Array.IndexOf(LoraImageTypes, image.ContentType) < 0)
             {
                 throw new ArgumentException($"'{image.FileName}' is {image.ContentType}; LoRA training takes JPEG, PNG or WebP images.", "request");
             }

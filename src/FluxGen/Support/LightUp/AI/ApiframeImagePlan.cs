@@ -74,7 +74,7 @@ internal sealed class ApiframeImagePlan
     // Full jobs first, the rest in the last one: 5 images at 4 a job are jobs of 4 and 1.
     private static int?[] Split(int count, int perJob)
     {
-        var jobs = new int?[(count + perJob - 1) / perJob];
+        var jobs = new int?[((count - 1) / perJob) + 1]; // not (count + perJob - 1): perJob may be int.MaxValue
         for (var i = 0; i < jobs.Length; i++)
         {
             jobs[i] = Math.Min(perJob, count - (i * perJob));
