@@ -37,6 +37,9 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
         /// <summary>Every shared enum, to emit each once.</summary>
         public const string Shared = "FluxGen.Shared";
 
+        /// <summary>What the target framework gives the generated code (Targets/TargetSupport).</summary>
+        public const string Target = "FluxGen.Target";
+
         /// <summary>What the compilation's references already provide (runtime, models, shared types, versions).</summary>
         public const string References = "FluxGen.References";
 
@@ -89,10 +92,16 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
 
         // Each reference is read once (the per-reference step caches on the reference itself), so an edit that
         // leaves the references alone costs a comparison per reference.
+        // The target is read off the compilation (its core library, and type lookups below net8.0), which is new on
+        // every edit; the value it yields is equal while the target is, so nothing after it reruns.
+        var target = context.CompilationProvider
+            .Select(static (compilation, _) => Targets.TargetSupport.From(compilation))
+            .WithTrackingName(Steps.Target);
         var references = context.MetadataReferencesProvider
             .Select(static (reference, ct) => ReferenceScanner.Scan(reference, ct))
             .Collect()
-            .Select(static (all, _) => ReferenceSet.From(all))
+            .Combine(target)
+            .Select(static (all, _) => ReferenceSet.From(all.Left) with { Target = all.Right })
             .WithTrackingName(Steps.References);
 
         var runtime = references.Combine(options).Combine(RuntimeParts.Usage(context, references))

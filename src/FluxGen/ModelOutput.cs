@@ -70,7 +70,8 @@ internal static class ModelOutput
         }
 
         // A referenced assembly that already has the model's public types provides them to this project too.
-        if (parsed.Model is not { } model || !input.Selected || input.References.ProvidesModel(model.ModelId))
+        // Below net8.0 with a package missing, nothing compiles; RuntimeOutput says what to add (FLUXGEN022).
+        if (parsed.Model is not { } model || !input.Selected || input.References.ProvidesModel(model.ModelId) || !input.References.Target.CanEmit)
         {
             return;
         }
@@ -115,6 +116,11 @@ internal static class ModelOutput
 
     public static void EmitShared(SourceProductionContext context, SharedInput input, string version)
     {
+        if (!input.References.Target.CanEmit)
+        {
+            return;
+        }
+
         var emitted = new Dictionary<string, SharedEnum>();
         var visibility = input.Options.Visibility;
         foreach (var shared in input.Enums)

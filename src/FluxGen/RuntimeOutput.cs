@@ -9,11 +9,11 @@ namespace FluxGen;
 internal sealed record RuntimeInput(ReferenceSet References, GeneratorOptions Options, ClientUsage Client)
 {
     /// <summary>Whether the core runtime is written here: no reference provides it.</summary>
-    public bool CoreHere => !References.ProvidesRuntime;
+    public bool CoreHere => !References.ProvidesRuntime && References.Target.CanEmit;
 
     /// <summary>Whether the client part is written here: it is wanted (named by the code, extended by a light-up
     /// feature, or this is a public library others take the runtime from) and no reference provides it.</summary>
-    public bool ClientHere => !References.ProvidesClient && (Client.Named || Client.LightUp || PublicLibrary);
+    public bool ClientHere => !References.ProvidesClient && References.Target.CanEmit && (Client.Named || Client.LightUp || PublicLibrary);
 
     /// <summary>Whether the client's calls beyond jobs (<see cref="SupportSource.IsClientExtra"/>) come with it: the
     /// code names one of them, the AI light-up uploads through them, or this is a public library, whose referencing
@@ -52,8 +52,20 @@ internal static class RuntimeOutput
             }
         }
 
+        var target = input.References.Target;
+        if (!target.CanEmit)
+        {
+            // Code that cannot compile would bury these few errors under hundreds; every output writes nothing.
+            foreach (var missing in target.Missing)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingTargetPackage, Location.None, target.TargetName, missing.Display, missing.ProjectItem));
+            }
+
+            return;
+        }
+
         var visibility = options.Visibility;
-        if (visibility.Embedded)
+        if (visibility.Embedded || target.Polyfills.Count > 0)
         {
             // Also needed when the runtime comes from a reference: this project's own model types still carry it.
             context.AddSource(EmbeddedAttributeHint, EmbeddedAttributeSource);
@@ -64,9 +76,17 @@ internal static class RuntimeOutput
         var extras = input.ExtrasHere;
         foreach (var source in SupportSources.All)
         {
-            if (!source.IsLightUp && (source.IsClient ? client && (extras || !source.IsClientExtra) : core))
+            if (source.IsPolyfill)
             {
-                context.AddSource(source.HintName, source.TextFor(visibility));
+                // Each project writes its own: they are embedded, so a referenced library's are not visible here.
+                if (target.Polyfills.AsImmutableArray().Contains(source.PolyfillType!))
+                {
+                    context.AddSource(source.HintName, source.Text);
+                }
+            }
+            else if (!source.IsLightUp && (!source.IsDownLevelOnly || target.DownLevel) && (source.IsClient ? client && (extras || !source.IsClientExtra) : core))
+            {
+                context.AddSource(source.HintName, source.TextFor(visibility, target.DownLevel));
             }
         }
 

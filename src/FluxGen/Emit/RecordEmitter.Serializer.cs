@@ -26,7 +26,7 @@ internal static partial class RecordEmitter
         writer.Open("try");
         writer.Line("this.WriteTo(writer);");
         writer.Line("writer.Flush();");
-        writer.Line("return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);");
+        writer.Line("return global::Apiframe.Serialization.ApiframeJsonWriterCache.Text(buffer);");
         writer.Close();
         writer.Open("finally");
         writer.Line("global::Apiframe.Serialization.ApiframeJsonWriterCache.Return(writer, buffer);");

@@ -9,6 +9,7 @@ internal sealed class SupportSource
 {
     private readonly Lazy<string> _internalText;
     private readonly Lazy<string> _embeddedText;
+    private readonly bool _hasDownLevelBranch;
 
     public SupportSource(string path, string hintName, string text)
     {
@@ -18,7 +19,13 @@ internal sealed class SupportSource
         var stem = System.IO.Path.GetFileNameWithoutExtension(path);
         _internalText = new Lazy<string>(() => AccessibilityRewriter.MakeInternal(text, stem, embedded: false));
         _embeddedText = new Lazy<string>(() => AccessibilityRewriter.MakeInternal(text, stem, embedded: true));
+        _hasDownLevelBranch = text.IndexOf(DownLevelSymbol, StringComparison.Ordinal) >= 0;
     }
+
+    /// <summary>The symbol the sources test for the branches written for targets older than net8.0 (netstandard2.0,
+    /// .NET Framework). The generator defines it in each file it writes for such a target, from what the compilation
+    /// has (Targets/TargetSupport), not from the project's TFM symbols, which a compilation need not define.</summary>
+    public const string DownLevelSymbol = "FLUXGEN_DOWNLEVEL";
 
     /// <summary>The path under Support/, with <c>/</c> between folders (<c>Client/Http/ApiframeErrorReader.cs</c>).</summary>
     public string Path { get; }
@@ -49,12 +56,28 @@ internal sealed class SupportSource
         || Path.StartsWith("Client/Resources/", StringComparison.Ordinal)
         || Path is "Client/Json/ApiframeResourceReader.cs" or "Client/Json/ApiframeLoraReader.cs";
 
+    /// <summary>Whether the file serves only targets older than net8.0 (Support/DownLevel/), which the newer
+    /// frameworks cover themselves; part of the core.</summary>
+    public bool IsDownLevelOnly => Path.StartsWith("DownLevel/", StringComparison.Ordinal);
+
+    /// <summary>Whether the file is a polyfill (Support/Polyfills/), written only where the target lacks its type.</summary>
+    public bool IsPolyfill => Path.StartsWith("Polyfills/", StringComparison.Ordinal);
+
+    /// <summary>For a polyfill, the metadata name of the type it declares (its file name); otherwise null.</summary>
+    public string? PolyfillType => IsPolyfill ? System.IO.Path.GetFileNameWithoutExtension(Path) : null;
+
     /// <summary>For a light-up file, its feature (the folder under LightUp/); otherwise null.</summary>
     public string? LightUpFeature => IsLightUp ? Path.Substring(8, Math.Max(0, Path.IndexOf('/', 8) - 8)) : null;
 
-    /// <summary>The text for the given visibility; the internal forms are rewritten once per generator load.</summary>
-    public string TextFor(Visibility visibility) =>
-        !visibility.Internal ? Text : visibility.Embedded ? _embeddedText.Value : _internalText.Value;
+    /// <summary>The text for the given visibility; the internal forms are rewritten once per generator load. For a
+    /// target older than net8.0, a file with <see cref="DownLevelSymbol"/> branches defines it below the header.</summary>
+    public string TextFor(Visibility visibility, bool downLevel = false)
+    {
+        var text = !visibility.Internal ? Text : visibility.Embedded ? _embeddedText.Value : _internalText.Value;
+        return downLevel && _hasDownLevelBranch && text.StartsWith(Header.Text, StringComparison.Ordinal)
+            ? text.Insert(Header.Text.Length, "#define " + DownLevelSymbol + "\n")
+            : text;
+    }
 }
 
 /// <summary>The hand-written runtime under Support/, embedded in this assembly and emitted into consumers.</summary>

@@ -56,6 +56,21 @@ internal static class LightUpFeatures
     public static EquatableArray<string> Enabled(IEnumerable<AssemblyIdentity> referenced) =>
         Enabled(referenced.Where(identity => Counts(identity.Name, identity.Version.Major)).Select(identity => identity.Name));
 
+    /// <summary>The features of <paramref name="enabled"/> whose API exists on the target: every one on net8.0 and
+    /// later; below it, those whose sources are written for it (ASP.NET Core, and the Redis relay that builds on it,
+    /// need net8.0 anyway).</summary>
+    public static EquatableArray<string> On(EquatableArray<string> enabled, Targets.TargetSupport target)
+    {
+        if (!target.DownLevel)
+        {
+            return enabled;
+        }
+
+        return enabled.Where(feature => Array.IndexOf(DownLevelFeatures, feature) >= 0).ToEquatableArray();
+    }
+
+    private static readonly string[] DownLevelFeatures = { "Logging", "DependencyInjection", "Resilience", "AI" };
+
     /// <summary>The features whose assemblies are all among <paramref name="present"/> (names that
     /// <see cref="Counts"/>), in a fixed order.</summary>
     public static EquatableArray<string> Enabled(IEnumerable<string> present)

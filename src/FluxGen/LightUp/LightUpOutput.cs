@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 namespace FluxGen.LightUp;
 
 /// <summary>What the light-up output depends on: the enabled features, and whether this compilation emits the client.</summary>
-internal sealed record LightUpInput(EquatableArray<string> Features, bool ClientHere, Visibility Visibility);
+internal sealed record LightUpInput(EquatableArray<string> Features, bool ClientHere, Visibility Visibility, bool DownLevel);
 
 /// <summary>Emits Support/LightUp/&lt;Feature&gt;/ for each feature the compilation's references allow.</summary>
 internal static class LightUpOutput
@@ -23,12 +23,12 @@ internal static class LightUpOutput
         // Only the enabled feature names leave this step (an equatable array of strings), so an edit that does not
         // change the references stops here and the output below is cached.
         var features = runtime
-            .Select(static (input, _) => input.References.LightUpFeatures)
+            .Select(static (input, _) => LightUpFeatures.On(input.References.LightUpFeatures, input.References.Target))
             .WithTrackingName(Step);
 
         var input = features
             .Combine(runtime)
-            .Select(static (pair, _) => new LightUpInput(pair.Left, pair.Right.ClientHere, pair.Right.Options.Visibility));
+            .Select(static (pair, _) => new LightUpInput(pair.Left, pair.Right.ClientHere, pair.Right.Options.Visibility, pair.Right.References.Target.DownLevel));
 
         context.RegisterSourceOutput(input, static (spc, input) => Emit(spc, input));
 
@@ -65,7 +65,7 @@ internal static class LightUpOutput
         {
             if (source.LightUpFeature is { } feature && Contains(input.Features, feature))
             {
-                context.AddSource(source.HintName, source.TextFor(input.Visibility));
+                context.AddSource(source.HintName, source.TextFor(input.Visibility, input.DownLevel));
             }
         }
     }

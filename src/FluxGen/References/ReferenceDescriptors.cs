@@ -10,4 +10,7 @@ internal static partial class Descriptors
     public static readonly DiagnosticDescriptor VersionSkew = Localized("FLUXGEN020", ReferencesCategory, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InvalidVisibility = Localized("FLUXGEN021", ReferencesCategory, DiagnosticSeverity.Warning);
+
+    /// <summary>Below net8.0 the generated code needs a package the project lacks (Targets/RequiredPackages).</summary>
+    public static readonly DiagnosticDescriptor MissingTargetPackage = Localized("FLUXGEN022", ReferencesCategory, DiagnosticSeverity.Error);
 }

@@ -25,6 +25,10 @@ internal sealed record ReferenceSet(
     /// worked out once here for the runtime and the light-up output alike.</summary>
     public EquatableArray<string> LightUpFeatures { get; init; } = EquatableArray<string>.Empty;
 
+    /// <summary>What the target framework gives the generated code (older targets: polyfills, packages), read off the
+    /// compilation and joined to the references' value, so every output that reads the references reads it too.</summary>
+    public Targets.TargetSupport Target { get; init; } = Targets.TargetSupport.Modern;
+
     /// <summary>The assembly the client part of the runtime comes from, if a reference provides it.</summary>
     public string? ClientAssembly { get; init; }
 

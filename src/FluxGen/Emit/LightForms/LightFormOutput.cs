@@ -83,10 +83,14 @@ internal static class LightFormOutput
 
     private static LightFormInput Select(System.Collections.Immutable.ImmutableArray<LightModel> models, EquatableArray<ModelClaim> claims, GeneratorOptions options, ReferenceSet references, EquatableArray<string> named, bool embedded)
     {
-        // A list, or '*', writes each listed model in full and no other: nothing is left to declare lightly.
-        if (options.Models.Count > 0 || options.EveryModel)
+        // The runtime defines the attribute for internal output and for polyfills.
+        var definesEmbedded = embedded && !options.Visibility.Embedded && references.Target.Polyfills.Count == 0;
+
+        // A list, or '*', writes each listed model in full and no other: nothing is left to declare lightly. Nor is
+        // anything written below net8.0 while a package is missing (FLUXGEN022).
+        if (options.Models.Count > 0 || options.EveryModel || !references.Target.CanEmit)
         {
-            return new LightFormInput(EquatableArray<LightModel>.Empty, options.Namespace, embedded, embedded && !options.Visibility.Embedded);
+            return new LightFormInput(EquatableArray<LightModel>.Empty, options.Namespace, embedded, definesEmbedded);
         }
 
         // The first claim of each id and of each prefix, so settling a hundred models is not a hundred scans of a
@@ -108,7 +112,7 @@ internal static class LightFormOutput
         }
 
         var chosen = models.Where(m => !m.IsNamedIn(named) && !references.ProvidesModel(m.ModelId) && WinsClaim(m, all, firstById, firstByPrefix)).ToEquatableArray();
-        return new LightFormInput(chosen, options.Namespace, embedded, embedded && !options.Visibility.Embedded);
+        return new LightFormInput(chosen, options.Namespace, embedded, definesEmbedded);
     }
 
     // The claim that writes a model, as the model output settles it (the first claim of the same id or prefix): a

@@ -5,6 +5,11 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+#if FLUXGEN_DOWNLEVEL
+using ByteBuffer = Apiframe.Serialization.ApiframeByteBuffer;
+#else
+using ByteBuffer = System.Buffers.ArrayBufferWriter<byte>;
+#endif
 
 namespace Apiframe;
 
@@ -125,7 +130,7 @@ public sealed partial class ApiframeClient
 
     private static byte[] Serialize(Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
+        var buffer = new ByteBuffer(512);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             write(writer);

@@ -1,6 +1,10 @@
 using System;
-using System.Buffers;
 using System.Text.Json;
+#if FLUXGEN_DOWNLEVEL
+using ByteBuffer = Apiframe.Serialization.ApiframeByteBuffer;
+#else
+using ByteBuffer = System.Buffers.ByteBuffer;
+#endif
 
 namespace Apiframe.Serialization;
 
@@ -15,7 +19,7 @@ public static class ApiframeJsonWriterCache
     private const int MaxKeptBytes = 64 * 1024;
 
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
+    private static ByteBuffer? t_buffer;
 
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
@@ -23,7 +27,7 @@ public static class ApiframeJsonWriterCache
     /// <summary>A writer over an empty buffer; give both back with <see cref="Return"/>.</summary>
     /// <param name="buffer">The buffer the writer writes to.</param>
     /// <returns>The writer.</returns>
-    public static Utf8JsonWriter Rent(out ArrayBufferWriter<byte> buffer)
+    public static Utf8JsonWriter Rent(out ByteBuffer buffer)
     {
         var writer = t_writer;
         var cached = t_buffer;
@@ -35,16 +39,30 @@ public static class ApiframeJsonWriterCache
             return writer;
         }
 
-        buffer = new ArrayBufferWriter<byte>(512);
+        buffer = new ByteBuffer(512);
 
         // The generated WriteTo writes well-formed JSON by construction; the writer need not re-check its nesting.
         return new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
     }
 
+    /// <summary>What the writer wrote into <paramref name="buffer"/>, as text.</summary>
+    /// <param name="buffer">The buffer from <see cref="Rent"/>, after the writer is flushed.</param>
+    /// <returns>The UTF-8 bytes decoded.</returns>
+    public static string Text(ByteBuffer buffer)
+    {
+#if FLUXGEN_DOWNLEVEL
+        // Encoding.GetString takes a span from netstandard2.1 on; the segment is the same bytes, uncopied.
+        var written = buffer.WrittenSegment;
+        return System.Text.Encoding.UTF8.GetString(written.Array!, written.Offset, written.Count);
+#else
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+#endif
+    }
+
     /// <summary>Resets the pair and keeps it for this thread's next <see cref="Rent"/>.</summary>
     /// <param name="writer">The writer from <see cref="Rent"/>.</param>
     /// <param name="buffer">Its buffer.</param>
-    public static void Return(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer)
+    public static void Return(Utf8JsonWriter writer, ByteBuffer buffer)
     {
         if (buffer.Capacity > MaxKeptBytes)
         {

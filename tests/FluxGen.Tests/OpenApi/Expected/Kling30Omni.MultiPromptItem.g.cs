@@ -54,7 +54,7 @@ namespace Apiframe
             {
                 this.WriteTo(writer);
                 writer.Flush();
-                return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+                return global::Apiframe.Serialization.ApiframeJsonWriterCache.Text(buffer);
             }
             finally
             {

@@ -32,7 +32,12 @@ internal sealed class ApiframeFileContent : HttpContent
     internal Exception? SourceFailure { get; private set; }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-        SerializeToStreamAsync(stream, context, CancellationToken.None);
+        WriteFileAsync(stream, CancellationToken.None);
+
+#if !FLUXGEN_DOWNLEVEL
+    // The synchronous and the cancellable overloads came with .NET 5; older targets serialize through the one above.
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
+        WriteFileAsync(stream, cancellationToken);
 
     // HttpClient.Send (the synchronous path) serializes through here.
     protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
@@ -81,12 +86,22 @@ internal sealed class ApiframeFileContent : HttpContent
         }
     }
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+#endif
+
+    private async Task WriteFileAsync(Stream stream, CancellationToken cancellationToken)
     {
         var source = Open(out var ownsSource);
         if (source is null)
         {
+#if FLUXGEN_DOWNLEVEL
+            // Stream takes memory from netstandard2.1 on; bytes from FromBytes are nearly always a whole array.
+            var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(_file.Bytes, out var segment)
+                ? segment
+                : new ArraySegment<byte>(_file.Bytes.ToArray());
+            await stream.WriteAsync(bytes.Array!, bytes.Offset, bytes.Count, cancellationToken).ConfigureAwait(false);
+#else
             await stream.WriteAsync(_file.Bytes, cancellationToken).ConfigureAwait(false);
+#endif
             return;
         }
 
@@ -99,7 +114,11 @@ internal sealed class ApiframeFileContent : HttpContent
                 int read;
                 try
                 {
+#if FLUXGEN_DOWNLEVEL
+                    read = await source.ReadAsync(buffer, 0, BufferSize, cancellationToken).ConfigureAwait(false);
+#else
                     read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false);
+#endif
                 }
                 catch (Exception ex)
                 {
@@ -113,7 +132,11 @@ internal sealed class ApiframeFileContent : HttpContent
                 }
 
                 total = Count(total, read);
+#if FLUXGEN_DOWNLEVEL
+                await stream.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+#else
                 await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+#endif
             }
         }
         finally
@@ -121,7 +144,11 @@ internal sealed class ApiframeFileContent : HttpContent
             ArrayPool<byte>.Shared.Return(buffer);
             if (ownsSource)
             {
+#if FLUXGEN_DOWNLEVEL
+                source.Dispose();
+#else
                 await source.DisposeAsync().ConfigureAwait(false);
+#endif
             }
         }
     }

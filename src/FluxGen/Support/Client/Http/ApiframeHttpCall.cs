@@ -8,10 +8,23 @@ namespace Apiframe;
 // the client's attempts multiplied by the pipeline's.
 internal sealed class ApiframeHttpCall
 {
-    internal static readonly HttpRequestOptionsKey<ApiframeHttpCall> Key = new("Apiframe.Call");
-
     // Set by a handler while the request is in flight; read by the client after the attempt.
     internal bool RetriedByPipeline { get; set; }
+
+#if FLUXGEN_DOWNLEVEL
+    // netstandard2.0 and .NET Framework have only the untyped property bag that Options replaced.
+    private const string Key = "Apiframe.Call";
+
+    internal HttpRequestMessage Attach(HttpRequestMessage request)
+    {
+        request.Properties[Key] = this;
+        return request;
+    }
+
+    internal static ApiframeHttpCall? Of(HttpRequestMessage request) =>
+        request.Properties.TryGetValue(Key, out var call) ? call as ApiframeHttpCall : null;
+#else
+    internal static readonly HttpRequestOptionsKey<ApiframeHttpCall> Key = new("Apiframe.Call");
 
     internal HttpRequestMessage Attach(HttpRequestMessage request)
     {
@@ -21,4 +34,5 @@ internal sealed class ApiframeHttpCall
 
     internal static ApiframeHttpCall? Of(HttpRequestMessage request) =>
         request.Options.TryGetValue(Key, out var call) ? call : null;
+#endif
 }

@@ -34,13 +34,18 @@ internal sealed class ApiframeResponseStream : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
 
+#if !FLUXGEN_DOWNLEVEL
+    // Span and Memory overloads and DisposeAsync are virtual on Stream from netstandard2.1 and .NET Core 2.1 on.
     public override int Read(Span<byte> buffer) => _inner.Read(buffer);
+#endif
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         _inner.ReadAsync(buffer, offset, count, cancellationToken);
 
+#if !FLUXGEN_DOWNLEVEL
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         _inner.ReadAsync(buffer, cancellationToken);
+#endif
 
     public override Task CopyToAsync(Stream destination, int bufferSize, CancellationToken cancellationToken) =>
         _inner.CopyToAsync(destination, bufferSize, cancellationToken);
@@ -55,12 +60,14 @@ internal sealed class ApiframeResponseStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
+#if !FLUXGEN_DOWNLEVEL
     public override async ValueTask DisposeAsync()
     {
         await _inner.DisposeAsync().ConfigureAwait(false);
         _response.Dispose();
         await base.DisposeAsync().ConfigureAwait(false);
     }
+#endif
 
     protected override void Dispose(bool disposing)
     {

@@ -1,6 +1,11 @@
 using System;
 using System.Buffers;
 using System.Text.Json;
+#if FLUXGEN_DOWNLEVEL
+using ByteBuffer = Apiframe.Serialization.ApiframeByteBuffer;
+#else
+using ByteBuffer = System.Buffers.ArrayBufferWriter<byte>;
+#endif
 
 namespace Apiframe;
 
@@ -22,7 +27,7 @@ internal static class ApiframeWebhookDefaults
             return body;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(body.Length + 128);
+        var buffer = new ByteBuffer(body.Length + 128);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using FluxGen.Schema.Model;
+using Microsoft.CodeAnalysis;
+
+namespace FluxGen.Targets;
+
+/// <summary>
+/// What the project's target framework gives the generated code. On net8.0 and later, everything: the runtime
+/// sources compile as written. Below it (netstandard2.0/2.1, .NET Framework 4.6.2+), the sources take their
+/// <c>FLUXGEN_DOWNLEVEL</c> branches (see <see cref="Emit.SupportSource.TextFor"/>), the types the compiler or the
+/// sources need and the target lacks come as internal polyfills (Support/Polyfills/), and the packages of
+/// <see cref="RequiredPackages"/> must be referenced: each one missing is a FLUXGEN022 error, and nothing is written.
+/// </summary>
+/// <param name="DownLevel">Whether the target is older than net8.0.</param>
+/// <param name="Polyfills">The metadata names of the polyfill types to write: those the sources use and the
+/// compilation cannot see, from its references or its own code.</param>
+/// <param name="Missing">What the project must add (FLUXGEN022), in <see cref="RequiredPackages.All"/>'s order.</param>
+/// <param name="TargetName">How the target is named in messages (<c>netstandard2.0</c>, <c>.NET Framework</c>).</param>
+internal sealed record TargetSupport(bool DownLevel, EquatableArray<string> Polyfills, EquatableArray<RequiredPackage> Missing, string TargetName)
+{
+    public static TargetSupport Modern { get; } = new(false, EquatableArray<string>.Empty, EquatableArray<RequiredPackage>.Empty, "net8.0");
+
+    /// <summary>Whether anything may be written: a missing package would make the output fail to compile by the
+    /// hundred, where FLUXGEN022 says in one line per package what to add.</summary>
+    public bool CanEmit => Missing.Count == 0;
+
+    /// <summary>Reads the target off the compilation's core library and type lookups: a few dictionary lookups per
+    /// edit, and one for a project on net8.0 or later.</summary>
+    public static TargetSupport From(Compilation compilation)
+    {
+        var core = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly?.Identity;
+        if (core is null || IsModern(core))
+        {
+            return Modern;
+        }
+
+        var polyfills = new List<string>();
+        foreach (var name in PolyfillTypes)
+        {
+            if (!Visible(compilation, name))
+            {
+                polyfills.Add(name);
+            }
+        }
+
+        var missing = new List<RequiredPackage>();
+        foreach (var package in RequiredPackages.All)
+        {
+            if (!package.IsPresent(compilation))
+            {
+                missing.Add(package);
+            }
+        }
+
+        return new TargetSupport(true, polyfills.ToEquatableArray(), missing.ToEquatableArray(), NameOf(core));
+    }
+
+    /// <summary>The types the emitted code needs that a down-level target may lack, each written by the polyfill of
+    /// the same name under Support/Polyfills/.</summary>
+    internal static readonly string[] PolyfillTypes =
+    {
+        "System.Runtime.CompilerServices.IsExternalInit",
+        "System.Diagnostics.CodeAnalysis.NotNullWhenAttribute",
+        "System.Diagnostics.CodeAnalysis.ExperimentalAttribute",
+    };
+
+    // net5.0–net7.0 are System.Runtime too, but lack TimeProvider and more that the modern sources use; they take the
+    // down-level branches, whose packages serve them as well.
+    private static bool IsModern(AssemblyIdentity core) =>
+        core.Name is "System.Runtime" or "System.Private.CoreLib" && core.Version.Major >= 8;
+
+    private static string NameOf(AssemblyIdentity core) => core.Name switch
+    {
+        "netstandard" => core.Version.Minor >= 1 ? "netstandard2.1" : "netstandard2.0",
+        "mscorlib" => ".NET Framework",
+        _ => "this target framework",
+    };
+
+    /// <summary>Whether a type of that name can be used from the compilation's own code: its own declaration, or a
+    /// public one (or one granted by InternalsVisibleTo) in a reference. System.Text.Json and others carry internal
+    /// copies of these types, which do not count.</summary>
+    internal static bool Visible(Compilation compilation, string metadataName)
+    {
+        if (compilation.Assembly.GetTypeByMetadataName(metadataName) is not null)
+        {
+            return true;
+        }
+
+        foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+        {
+            if (compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
