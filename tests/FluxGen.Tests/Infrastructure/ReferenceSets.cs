@@ -6,7 +6,7 @@ namespace FluxGen.Tests.Infrastructure;
 
 /// <summary>Reference assemblies of the target frameworks a consumer compiles generated code for; restored as
 /// packages by the test project, so no test downloads anything.</summary>
-public static class ReferenceSets
+public static partial class ReferenceSets
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> Net80Lazy = new(() => Load("NetCoreRef8Version", "net8.0"));
     private static readonly Lazy<ImmutableArray<MetadataReference>> Net100Lazy = new(() => Load("NetCoreRef10Version", "net10.0"));
