@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Apiframe;
+using Apiframe.Webhooks;
 
 namespace FluxGen.PortableLibrary;
 
@@ -14,11 +15,12 @@ public sealed class PortableImages : IDisposable
     private readonly ApiframeClient _client;
     private readonly string _apiKey;
 
-    /// <summary>A client for the API at <paramref name="baseAddress"/>.</summary>
-    public PortableImages(HttpClient http, Uri baseAddress, string apiKey)
+    /// <summary>A client for the API at <paramref name="baseAddress"/>, waiting on <paramref name="time"/>
+    /// (the system clock when null).</summary>
+    public PortableImages(HttpClient http, Uri baseAddress, string apiKey, TimeProvider? time = null)
     {
         _apiKey = apiKey;
-        _client = new ApiframeClient(http, new ApiframeClientOptions { ApiKey = apiKey, BaseAddress = baseAddress });
+        _client = new ApiframeClient(http, new ApiframeClientOptions { ApiKey = apiKey, BaseAddress = baseAddress, TimeProvider = time ?? TimeProvider.System });
     }
 
     /// <summary>Generates a flux-1.1-pro image, waits for it and downloads it.</summary>

@@ -27,7 +27,7 @@ internal static partial class RecordEmitter
         writer.Line("/// <summary>Adds each set member to <paramref name=\"form\"/>: values as fields, files as file parts.</summary>");
         writer.Line("/// <param name=\"form\">The <c>multipart/form-data</c> body being built.</param>");
         writer.Open("public void WriteTo(global::Apiframe.ApiframeForm form)");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(form);");
+        writer.Line("if (form is null) throw new global::System.ArgumentNullException(nameof(form));");
         foreach (var property in type.Properties)
         {
             var name = Literals.String(property.JsonName);
@@ -106,8 +106,8 @@ internal static partial class RecordEmitter
         writer.Line("global::System.Threading.CancellationToken cancellationToken = default)");
         writer.Outdent();
         writer.Line("{").Indent();
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
+        writer.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
+        writer.Line("if (request is null) throw new global::System.ArgumentNullException(nameof(request));");
         writer.Line($"return client.Send{operation.ClientMethod}(request.Validate, request.WriteTo, idempotencyKey, cancellationToken);");
         writer.Close();
         writer.Close();

@@ -9,7 +9,7 @@ internal static partial class RecordEmitter
         writer.Line("/// <summary>Writes this object as the exact JSON the API takes; unset optional members are left out.</summary>");
         writer.Line("/// <param name=\"writer\">The writer to write to.</param>");
         writer.Open($"public void WriteTo({TypeNames.Json}Utf8JsonWriter writer)");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        writer.Line("if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));");
         writer.Line("writer.WriteStartObject();");
         foreach (var property in type.Properties)
         {

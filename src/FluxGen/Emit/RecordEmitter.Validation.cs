@@ -20,7 +20,7 @@ internal static partial class RecordEmitter
         writer.Line("/// <param name=\"errors\">The collector shared by the whole request.</param>");
         writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         writer.Open($"public void CollectErrors({TypeNames.Validation}ValidationErrors errors)");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(errors);");
+        writer.Line("if (errors is null) throw new global::System.ArgumentNullException(nameof(errors));");
         foreach (var property in type.Properties.Where(p => p.Value.Const is null))
         {
             WriteChecks(writer, property, ns);

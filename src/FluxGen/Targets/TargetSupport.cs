@@ -61,7 +61,9 @@ internal sealed record TargetSupport(bool DownLevel, EquatableArray<string> Poly
     internal static readonly string[] PolyfillTypes =
     {
         "System.Runtime.CompilerServices.IsExternalInit",
+        "System.Diagnostics.CodeAnalysis.NotNullAttribute",
         "System.Diagnostics.CodeAnalysis.NotNullWhenAttribute",
+        "System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute",
         "System.Diagnostics.CodeAnalysis.ExperimentalAttribute",
     };
 

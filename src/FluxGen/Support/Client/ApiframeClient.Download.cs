@@ -19,7 +19,7 @@ public sealed partial class ApiframeClient
     /// other origin, redirects included.</remarks>
     public async Task<Stream> DownloadAsync(string url, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        ApiframeArgument.NotNullOrWhiteSpace(url, nameof(url));
         var uri = Resolve(url);
         using var activity = ApiframeTelemetry.Start("Apiframe.Download");
         HttpResponseMessage response;

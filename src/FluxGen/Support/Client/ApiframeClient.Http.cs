@@ -46,9 +46,7 @@ public sealed partial class ApiframeClient
         for (var attempt = 0; ; attempt++)
         {
             HttpResponseMessage response;
-            using (var attemptTimeout = _options.AttemptTimeout == Timeout.InfiniteTimeSpan
-                ? new CancellationTokenSource()
-                : new CancellationTokenSource(_options.AttemptTimeout, time))
+            using (var attemptTimeout = ApiframeTimers.CancelAfter(time, _options.AttemptTimeout))
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token))
             {
                 try
@@ -159,7 +157,7 @@ public sealed partial class ApiframeClient
     {
         ApiframeTelemetry.Retries.Add(1);
         OnRetrying(what, reason, delay, attempt + 1);
-        await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        await ApiframeTimers.Delay(_options.TimeProvider, delay, cancellationToken).ConfigureAwait(false);
     }
 
     private ApiframeException Failed(ApiframeException exception)

@@ -32,7 +32,7 @@ public sealed partial class ApiframeClient
     /// so, the message says so, and submitting again with that key returns that job.</exception>
     public async Task<ApiframeSubmission> SubmitAsync(IApiframeRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ApiframeArgument.NotNull(request, nameof(request));
         var key = BeginPost(request.Validate, idempotencyKey);
 
         using var activity = ApiframeTelemetry.Start("Apiframe.Submit");
@@ -153,7 +153,7 @@ public sealed partial class ApiframeClient
     // validated unless the options say not to; all before any byte is sent.
     private string BeginPost(Action validate, string? idempotencyKey)
     {
-        ArgumentNullException.ThrowIfNull(validate);
+        ApiframeArgument.NotNull(validate, nameof(validate));
         var key = idempotencyKey ?? Guid.NewGuid().ToString("D");
         CheckIdempotencyKey(key);
         RequireApiKey();

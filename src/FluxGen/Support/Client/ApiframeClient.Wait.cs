@@ -29,7 +29,7 @@ public sealed partial class ApiframeClient
         TimeSpan? expectedDuration = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        ApiframeArgument.NotNullOrWhiteSpace(jobId, nameof(jobId));
         RequireApiKey();
         var limit = timeout ?? _options.PollTimeout;
         RequirePositive(limit, nameof(timeout));
@@ -41,7 +41,7 @@ public sealed partial class ApiframeClient
 
         // The deadline also cuts short a poll that is in flight when it passes, so it is a token, not a check
         // between polls; which token fired tells a timeout from the caller's cancellation.
-        using var deadline = limit == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(limit, time);
+        using var deadline = ApiframeTimers.CancelAfter(time, limit);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         ApiframeJob? last = null;
         var polls = 0;
@@ -68,7 +68,7 @@ public sealed partial class ApiframeClient
 
             while (true)
             {
-                await Task.Delay(schedule.NextDelay(), time, linked.Token).ConfigureAwait(false);
+                await ApiframeTimers.Delay(time, schedule.NextDelay(), linked.Token).ConfigureAwait(false);
                 ApiframeJob job;
                 try
                 {

@@ -22,9 +22,9 @@ public sealed partial class ApiframeClient : IDisposable
     private readonly ApiframeRetryPolicy _retry;
 
     /// <summary>
-    /// Creates a client with a connection pool of its own: a <see cref="SocketsHttpHandler"/> that never follows
-    /// redirects by itself (the client does, sending the key only to the API's origin) and renews connections
-    /// every two minutes so DNS changes are seen. Dispose the client to close its connections.
+    /// Creates a client with a connection pool of its own, whose handler never follows redirects by itself (the
+    /// client does, sending the key only to the API's origin) and, on .NET Core, renews connections every two minutes
+    /// so DNS changes are seen. Dispose the client to close its connections.
     /// </summary>
     /// <param name="options">Settings; when <see langword="null"/>, the defaults and environment variables apply.</param>
     public ApiframeClient(ApiframeClientOptions? options = null)
@@ -47,7 +47,7 @@ public sealed partial class ApiframeClient : IDisposable
 
     private ApiframeClient(HttpClient httpClient, ApiframeClientOptions? options, bool ownsHttpClient)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
+        ApiframeArgument.NotNull(httpClient, nameof(httpClient));
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
         _options = Snapshot(options ?? new ApiframeClientOptions());
@@ -73,7 +73,7 @@ public sealed partial class ApiframeClient : IDisposable
     /// <exception cref="ApiframeException">The server answered with an error (404 for an unknown job).</exception>
     public async Task<ApiframeJob> GetJobAsync(string jobId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        ApiframeArgument.NotNullOrWhiteSpace(jobId, nameof(jobId));
         var uri = Resolve("/v2/jobs/" + Uri.EscapeDataString(jobId));
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), idempotent: true, HttpCompletionOption.ResponseContentRead, sendApiKey: true, idempotencyKey: null, cancellationToken).ConfigureAwait(false);
         return await ReadBodyAsync(response, ApiframeJobReader.ReadJob, cancellationToken).ConfigureAwait(false);
@@ -99,7 +99,13 @@ public sealed partial class ApiframeClient : IDisposable
             Snapshot(options);
         }
 
+#if FLUXGEN_DOWNLEVEL
+        // SocketsHttpHandler is .NET Core 2.1 and later; .NET Framework's handler has no connection lifetime (its
+        // ServicePointManager settings govern DNS refresh there).
+        return new(new HttpClientHandler { AllowAutoRedirect = false })
+#else
         return new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = PooledConnectionLifetime })
+#endif
         {
             // Each attempt has its own timeout (AttemptTimeout); HttpClient's would cut long downloads short.
             Timeout = Timeout.InfiniteTimeSpan,

@@ -30,7 +30,11 @@ public sealed class ApiframeException : Exception
     public string? Error { get; init; }
 
     /// <summary>Per-field messages from a 400 response, keyed by JSON path (for example <c>fluxParams.seed</c>).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Details { get; init; } = ReadOnlyDictionary<string, IReadOnlyList<string>>.Empty;
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Details { get; init; } = NoDetails;
+
+    // ReadOnlyDictionary<,>.Empty is a .NET 8 API; one shared empty instance serves every target.
+    internal static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoDetails =
+        new ReadOnlyDictionary<string, IReadOnlyList<string>>(new Dictionary<string, IReadOnlyList<string>>());
 
     /// <summary>Credits the call needed (402 responses).</summary>
     public int? CreditsRequired { get; init; }

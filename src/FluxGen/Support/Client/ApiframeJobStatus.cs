@@ -13,7 +13,7 @@ public readonly struct ApiframeJobStatus : IEquatable<ApiframeJobStatus>
     /// <summary>Creates a status from its wire text, for example <c>QUEUED</c>.</summary>
     public ApiframeJobStatus(string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        ApiframeArgument.NotNull(value, nameof(value));
         _value = value;
     }
 

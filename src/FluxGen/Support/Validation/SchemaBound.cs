@@ -149,11 +149,18 @@ internal sealed class SchemaBound
     {
         digits = 0;
         exponent = 0;
+#if FLUXGEN_DOWNLEVEL
+        // double.TryFormat came with netstandard2.1. .NET Framework's "R" round-trips but is not always the shortest
+        // text, so a step check there may see a digit more than .NET Core does.
+        ReadOnlySpan<char> text = value.ToString("R", CultureInfo.InvariantCulture).AsSpan();
+        var length = text.Length;
+#else
         Span<char> text = stackalloc char[32];
         if (!value.TryFormat(text, out var length, "R", CultureInfo.InvariantCulture))
         {
             return false;
         }
+#endif
 
         var i = text[0] == '-' ? 1 : 0;
         var count = 0;

@@ -13,7 +13,7 @@ public readonly struct ApiframeWebhookEventKind : IEquatable<ApiframeWebhookEven
     /// <summary>Creates a kind from its wire text.</summary>
     public ApiframeWebhookEventKind(string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        ApiframeArgument.NotNull(value, nameof(value));
         _value = value;
     }
 

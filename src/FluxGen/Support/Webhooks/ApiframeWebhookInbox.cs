@@ -42,8 +42,8 @@ public sealed class ApiframeWebhookInbox
     /// <param name="deliveryId">What identifies the delivery; a repeat of it is ignored.</param>
     public bool Publish(ApiframeWebhookEvent webhookEvent, string deliveryId)
     {
-        ArgumentNullException.ThrowIfNull(webhookEvent);
-        ArgumentException.ThrowIfNullOrEmpty(deliveryId);
+        ApiframeArgument.NotNull(webhookEvent, nameof(webhookEvent));
+        ApiframeArgument.NotNullOrEmpty(deliveryId, nameof(deliveryId));
         TaskCompletionSource<ApiframeWebhookEvent>? waiter = null;
         lock (_gate)
         {

@@ -26,8 +26,15 @@ public sealed class ApiframeWebhookVerifier
     /// <param name="apiKey">The API key the jobs were submitted with.</param>
     public ApiframeWebhookVerifier(string apiKey)
     {
-        ArgumentException.ThrowIfNullOrEmpty(apiKey);
+        ApiframeArgument.NotNullOrEmpty(apiKey, nameof(apiKey));
+#if FLUXGEN_DOWNLEVEL
+        using (var sha = SHA256.Create())
+        {
+            _hmacKey = sha.ComputeHash(Encoding.UTF8.GetBytes(apiKey));
+        }
+#else
         _hmacKey = SHA256.HashData(Encoding.UTF8.GetBytes(apiKey));
+#endif
     }
 
     /// <summary>
@@ -42,10 +49,43 @@ public sealed class ApiframeWebhookVerifier
             return false;
         }
 
+#if FLUXGEN_DOWNLEVEL
+        // The one-shot HMAC over a span and CryptographicOperations came with .NET 5 and .NET Core 2.1: the body is
+        // copied once for ComputeHash, and compared as FixedTimeEquals does.
+        byte[] actual;
+        using (var hmac = new HMACSHA256(_hmacKey))
+        {
+            actual = hmac.ComputeHash(body.ToArray());
+        }
+
+        return FixedTimeEquals(actual, claimed);
+#else
         Span<byte> actual = stackalloc byte[SignatureBytes];
         HMACSHA256.HashData(_hmacKey, body, actual);
         return CryptographicOperations.FixedTimeEquals(actual, claimed);
+#endif
     }
+
+#if FLUXGEN_DOWNLEVEL
+    // Every byte is looked at whatever the ones before it were, so the time taken says nothing about where a forged
+    // signature first differs; kept out of the optimizer's reach so it cannot learn to stop early.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.NoOptimization)]
+    private static bool FixedTimeEquals(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    {
+        if (left.Length != right.Length)
+        {
+            return false;
+        }
+
+        var difference = 0;
+        for (var i = 0; i < left.Length; i++)
+        {
+            difference |= left[i] ^ right[i];
+        }
+
+        return difference == 0;
+    }
+#endif
 
     /// <summary>Verifies the signature, then parses the body.</summary>
     /// <exception cref="ApiframeException">The signature is missing or wrong.</exception>

@@ -118,7 +118,7 @@ namespace Apiframe
         /// <param name="writer">The writer to write to.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
+            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_imagePrompt, this.ImagePrompt, "fluxParams.image_prompt");
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteDouble(writer, s_imagePromptStrength, this.ImagePromptStrength);
@@ -168,7 +168,7 @@ namespace Apiframe
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
-            global::System.ArgumentNullException.ThrowIfNull(errors);
+            if (errors is null) throw new global::System.ArgumentNullException(nameof(errors));
             errors.Uri("fluxParams.image_prompt", this.ImagePrompt);
             errors.Range("fluxParams.image_prompt_strength", this.ImagePromptStrength, "0", "1", null, null);
             errors.MultipleOf("fluxParams.image_prompt_strength", this.ImagePromptStrength, "0.05");

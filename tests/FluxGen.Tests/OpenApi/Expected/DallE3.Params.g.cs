@@ -28,7 +28,7 @@ namespace Apiframe
         /// <param name="writer">The writer to write to.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
+            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.DallE3AspectRatio>(writer, s_aspectRatio, this.AspectRatio, global::Apiframe.DallE3AspectRatioExtensions.ToWireValue);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.DallE3Style>(writer, s_style, this.Style, global::Apiframe.DallE3StyleExtensions.ToWireValue);
@@ -65,7 +65,7 @@ namespace Apiframe
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
-            global::System.ArgumentNullException.ThrowIfNull(errors);
+            if (errors is null) throw new global::System.ArgumentNullException(nameof(errors));
             errors.Enum<global::Apiframe.DallE3AspectRatio>("dalleParams.aspect_ratio", this.AspectRatio, global::Apiframe.DallE3AspectRatioExtensions.IsDefined, "1:1, 3:2, 2:3");
             errors.Enum<global::Apiframe.DallE3Style>("dalleParams.style", this.Style, global::Apiframe.DallE3StyleExtensions.IsDefined, "vivid, natural");
         }

@@ -103,7 +103,7 @@ namespace Apiframe
         /// <param name="writer">The writer to write to.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
+            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteDouble(writer, s_guidance, this.Guidance);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_image, this.Image, "fluxFillParams.image");
@@ -149,7 +149,7 @@ namespace Apiframe
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
-            global::System.ArgumentNullException.ThrowIfNull(errors);
+            if (errors is null) throw new global::System.ArgumentNullException(nameof(errors));
             errors.Range("fluxFillParams.guidance", this.Guidance, "2", "5", null, null);
             errors.Required("fluxFillParams.image", this.Image);
             errors.Uri("fluxFillParams.image", this.Image);

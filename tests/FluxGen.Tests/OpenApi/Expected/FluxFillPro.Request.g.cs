@@ -58,7 +58,7 @@ namespace Apiframe
         /// <param name="writer">The writer to write to.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
+            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
             if (this.FluxFillParams is { } fluxFillParamsValue)
             {
@@ -102,7 +102,7 @@ namespace Apiframe
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
-            global::System.ArgumentNullException.ThrowIfNull(errors);
+            if (errors is null) throw new global::System.ArgumentNullException(nameof(errors));
             errors.Required("fluxFillParams", this.FluxFillParams);
             this.FluxFillParams?.CollectErrors(errors);
             errors.Items("webhookEvents", this.WebhookEvents?.Count, 1, -1);

@@ -39,7 +39,7 @@ namespace Apiframe
         /// <param name="writer">The writer to write to.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
+            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteInteger(writer, s_duration, this.Duration);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_prompt, this.Prompt, "klingParams.multi_prompt[].prompt");
@@ -76,7 +76,7 @@ namespace Apiframe
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
-            global::System.ArgumentNullException.ThrowIfNull(errors);
+            if (errors is null) throw new global::System.ArgumentNullException(nameof(errors));
             errors.Range("klingParams.multi_prompt[].duration", this.Duration, "1", "15", null, null);
             errors.Required("klingParams.multi_prompt[].prompt", this.Prompt);
             errors.Length("klingParams.multi_prompt[].prompt", this.Prompt, 1, 4000);

@@ -96,7 +96,7 @@ namespace Apiframe
         /// <param name="writer">The writer to write to.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
+            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.Kling30OmniAspectRatio>(writer, s_aspectRatio, this.AspectRatio, global::Apiframe.Kling30OmniAspectRatioExtensions.ToWireValue);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteInteger(writer, s_duration, this.Duration);
@@ -152,7 +152,7 @@ namespace Apiframe
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
-            global::System.ArgumentNullException.ThrowIfNull(errors);
+            if (errors is null) throw new global::System.ArgumentNullException(nameof(errors));
             errors.Enum<global::Apiframe.Kling30OmniAspectRatio>("klingParams.aspect_ratio", this.AspectRatio, global::Apiframe.Kling30OmniAspectRatioExtensions.IsDefined, "16:9, 9:16, 1:1");
             errors.Range("klingParams.duration", this.Duration, "3", "15", null, null);
             errors.Uri("klingParams.end_image", this.EndImage);

@@ -22,7 +22,7 @@ namespace Apiframe
         /// <param name="writer">The writer to write to.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
+            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_aspectRatio, this.AspectRatio, "midjourneyParams.aspect_ratio");
             writer.WriteEndObject();
@@ -58,7 +58,7 @@ namespace Apiframe
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
-            global::System.ArgumentNullException.ThrowIfNull(errors);
+            if (errors is null) throw new global::System.ArgumentNullException(nameof(errors));
             errors.ScalarValues("midjourneyParams.aspect_ratio", this.AspectRatio);
             global::Apiframe.Validation.SchemaChecks.Matches(errors, "midjourneyParams.aspect_ratio", this.AspectRatio, s_aspectRatioPattern);
         }

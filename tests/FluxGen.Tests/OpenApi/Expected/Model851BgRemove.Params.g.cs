@@ -56,7 +56,7 @@ namespace Apiframe
         /// <param name="writer">The writer to write to.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
+            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.Model851BgRemoveBackgroundType>(writer, s_backgroundType, this.BackgroundType, global::Apiframe.Model851BgRemoveBackgroundTypeExtensions.ToWireValue);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteEnum<global::Apiframe.Model851BgRemoveFormat>(writer, s_format, this.Format, global::Apiframe.Model851BgRemoveFormatExtensions.ToWireValue);
@@ -96,7 +96,7 @@ namespace Apiframe
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
-            global::System.ArgumentNullException.ThrowIfNull(errors);
+            if (errors is null) throw new global::System.ArgumentNullException(nameof(errors));
             errors.Enum<global::Apiframe.Model851BgRemoveBackgroundType>("lab851BgRemoveParams.background_type", this.BackgroundType, global::Apiframe.Model851BgRemoveBackgroundTypeExtensions.IsDefined, "rgba, map, green, white, blur, overlay");
             errors.Enum<global::Apiframe.Model851BgRemoveFormat>("lab851BgRemoveParams.format", this.Format, global::Apiframe.Model851BgRemoveFormatExtensions.IsDefined, "png, jpg");
             errors.Required("lab851BgRemoveParams.image", this.Image);

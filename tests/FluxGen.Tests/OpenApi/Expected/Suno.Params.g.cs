@@ -81,7 +81,7 @@ namespace Apiframe
         /// <param name="writer">The writer to write to.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
+            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_autoLyrics, this.AutoLyrics);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_customMode, this.CustomMode);
@@ -126,7 +126,7 @@ namespace Apiframe
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
-            global::System.ArgumentNullException.ThrowIfNull(errors);
+            if (errors is null) throw new global::System.ArgumentNullException(nameof(errors));
             errors.Enum<global::Apiframe.SunoModelVersion>("sunoParams.model_version", this.ModelVersion, global::Apiframe.SunoModelVersionExtensions.IsDefined, "V4, V4_5, V4_5ALL, V4_5PLUS, V5, V5_5");
             errors.Length("sunoParams.negative_tags", this.NegativeTags, -1, 500);
             errors.Length("sunoParams.style", this.Style, -1, 1000);

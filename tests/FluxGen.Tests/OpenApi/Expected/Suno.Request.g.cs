@@ -65,7 +65,7 @@ namespace Apiframe
         /// <param name="writer">The writer to write to.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
+            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
             writer.WriteString(s_model, "suno");
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteString(writer, s_prompt, this.Prompt, "prompt");
@@ -110,7 +110,7 @@ namespace Apiframe
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
-            global::System.ArgumentNullException.ThrowIfNull(errors);
+            if (errors is null) throw new global::System.ArgumentNullException(nameof(errors));
             errors.Required("prompt", this.Prompt);
             errors.Length("prompt", this.Prompt, 1, 5000);
             this.SunoParams?.CollectErrors(errors);

@@ -76,7 +76,7 @@ namespace Apiframe
         /// <param name="writer">The writer to write to.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
+            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteBoolean(writer, s_faceEnhance, this.FaceEnhance);
             global::Apiframe.Serialization.ApiframeJsonMembers.WriteDouble(writer, s_faceEnhanceCreativity, this.FaceEnhanceCreativity);
@@ -119,7 +119,7 @@ namespace Apiframe
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void CollectErrors(global::Apiframe.Validation.ValidationErrors errors)
         {
-            global::System.ArgumentNullException.ThrowIfNull(errors);
+            if (errors is null) throw new global::System.ArgumentNullException(nameof(errors));
             errors.Range("topazUpscaleParams.face_enhance_creativity", this.FaceEnhanceCreativity, "0", "1", null, null);
             errors.Range("topazUpscaleParams.face_enhance_strength", this.FaceEnhanceStrength, "0", "1", null, null);
             errors.Required("topazUpscaleParams.image", this.Image);

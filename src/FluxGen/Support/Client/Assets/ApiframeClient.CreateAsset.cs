@@ -22,7 +22,7 @@ public sealed partial class ApiframeClient
     [EditorBrowsable(EditorBrowsableState.Never)]
     public async Task<string> SendCreateAssetAsync(Action validate, Action<Utf8JsonWriter> writeBody, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(writeBody);
+        ApiframeArgument.NotNull(writeBody, nameof(writeBody));
         var key = BeginPost(validate, idempotencyKey);
         using var activity = ApiframeTelemetry.Start("Apiframe.CreateAsset");
         var body = Serialize(writeBody);

@@ -23,7 +23,7 @@ public sealed partial class ApiframeClient
     /// is and nothing is kept by the server. A stream that cannot seek is sent once and not retried.</remarks>
     public async Task<ApiframeUpload> UploadAsync(ApiframeFile file, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(file);
+        ApiframeArgument.NotNull(file, nameof(file));
         RequireApiKey();
         using var activity = ApiframeTelemetry.Start("Apiframe.Upload");
         activity?.SetTag("apiframe.upload.kind", file.Kind);

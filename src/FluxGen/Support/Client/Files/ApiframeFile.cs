@@ -67,7 +67,7 @@ public sealed class ApiframeFile
     /// file is larger than the API takes.</exception>
     public static ApiframeFile FromPath(string path, string? contentType = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ApiframeArgument.NotNullOrWhiteSpace(path, nameof(path));
         if (Directory.Exists(path))
         {
             throw new ArgumentException($"'{path}' is a directory; FromPath takes a file.", nameof(path));
@@ -91,7 +91,7 @@ public sealed class ApiframeFile
     /// <param name="contentType">The media type, such as <c>image/png</c>.</param>
     public static ApiframeFile FromStream(Stream stream, string fileName, string? contentType = null)
     {
-        ArgumentNullException.ThrowIfNull(stream);
+        ApiframeArgument.NotNull(stream, nameof(stream));
         if (!stream.CanRead)
         {
             throw new ArgumentException("The stream cannot be read.", nameof(stream));

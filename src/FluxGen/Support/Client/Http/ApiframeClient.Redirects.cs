@@ -90,7 +90,7 @@ public sealed partial class ApiframeClient
 
     private static bool IsRedirect(HttpStatusCode status) =>
         status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
-            or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+            or HttpStatusCode.TemporaryRedirect or (HttpStatusCode)308; // PermanentRedirect, which netstandard2.0 and .NET Framework do not name
 
     // Scheme, host and port: what a browser calls an origin. Default ports compare equal to explicit ones.
     private static bool SameOrigin(Uri a, Uri b) =>

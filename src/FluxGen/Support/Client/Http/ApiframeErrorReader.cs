@@ -80,7 +80,7 @@ internal static class ApiframeErrorReader
         {
             StatusCode = status,
             Error = error,
-            Details = details.Count == 0 ? ReadOnlyDictionary<string, IReadOnlyList<string>>.Empty : new ReadOnlyDictionary<string, IReadOnlyList<string>>(details),
+            Details = details.Count == 0 ? ApiframeException.NoDetails : new ReadOnlyDictionary<string, IReadOnlyList<string>>(details),
             CreditsRequired = creditsRequired,
             CreditsAvailable = creditsAvailable,
             RequestId = requestId,
@@ -129,5 +129,5 @@ internal static class ApiframeErrorReader
         return Encoding.UTF8.GetString(buffer, 0, total);
     }
 
-    private static string Shorten(string body) => body.Length <= 300 ? body : string.Concat(body.AsSpan(0, 300), "...");
+    private static string Shorten(string body) => body.Length <= 300 ? body : body.Substring(0, 300) + "...";
 }

@@ -17,7 +17,7 @@ internal sealed class ApiframeRetryPolicy
         _baseDelay = options.RetryBaseDelay;
         _maxDelay = options.RetryMaxDelay;
         _maxRetryAfter = options.MaxRetryAfter;
-        _random = options.Random ?? Random.Shared;
+        _random = options.Random ?? SharedRandom;
     }
 
     internal int MaxRetries { get; }
@@ -66,12 +66,21 @@ internal sealed class ApiframeRetryPolicy
         return null;
     }
 
+#if FLUXGEN_DOWNLEVEL
+    // Random.Shared came with .NET 6; before it no instance is thread-safe, so the shared one is locked too.
+    private static readonly Random SharedRandom = new();
+#else
+    private static Random SharedRandom => Random.Shared;
+#endif
+
     private double NextDouble()
     {
+#if !FLUXGEN_DOWNLEVEL
         if (ReferenceEquals(_random, Random.Shared))
         {
             return _random.NextDouble();
         }
+#endif
 
         lock (_random)
         {

@@ -28,7 +28,7 @@ public sealed partial class ApiframeClient
     [EditorBrowsable(EditorBrowsableState.Never)]
     public async Task<ApiframeLora> SendCreateLoraAsync(Action validate, Action<ApiframeForm> writeForm, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(writeForm);
+        ApiframeArgument.NotNull(writeForm, nameof(writeForm));
         var key = BeginPost(validate, idempotencyKey);
         var form = new ApiframeForm();
         writeForm(form);

@@ -66,13 +66,13 @@ public sealed partial class ApiframeClient
     /// <see cref="ApiframeTimeoutException.JobId"/> is the LoRA's id).</exception>
     public async Task<ApiframeLora> WaitForLoraAsync(string id, IProgress<ApiframeLora>? progress = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ApiframeArgument.NotNullOrWhiteSpace(id, nameof(id));
         RequireApiKey();
         var limit = timeout ?? _options.PollTimeout;
         RequirePositive(limit, nameof(timeout));
         var time = _options.TimeProvider;
         using var activity = ApiframeTelemetry.Start("Apiframe.WaitForLora");
-        using var deadline = limit == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(limit, time);
+        using var deadline = ApiframeTimers.CancelAfter(time, limit);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var schedule = new ApiframePollSchedule(TimeSpan.Zero, _options.MinPollInterval, _options.MaxPollInterval, _options.PollBackoffFactor);
         ApiframeLora? last = null;
@@ -80,7 +80,7 @@ public sealed partial class ApiframeClient
         {
             while (true)
             {
-                await Task.Delay(schedule.NextDelay(), time, linked.Token).ConfigureAwait(false);
+                await ApiframeTimers.Delay(time, schedule.NextDelay(), linked.Token).ConfigureAwait(false);
                 ApiframeLora lora;
                 try
                 {
@@ -124,7 +124,7 @@ public sealed partial class ApiframeClient
 
     private static string LoraPath(string id)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ApiframeArgument.NotNullOrWhiteSpace(id, nameof(id));
         return LorasPath + "/" + Uri.EscapeDataString(id);
     }
 }

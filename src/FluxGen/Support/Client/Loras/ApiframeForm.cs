@@ -22,8 +22,8 @@ public sealed class ApiframeForm
     /// <param name="value">Its text.</param>
     public void Add(string name, string value)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentNullException.ThrowIfNull(value);
+        ApiframeArgument.NotNullOrEmpty(name, nameof(name));
+        ApiframeArgument.NotNull(value, nameof(value));
         _parts.Add((name, value, null));
     }
 
@@ -32,8 +32,8 @@ public sealed class ApiframeForm
     /// <param name="file">The file.</param>
     public void Add(string name, ApiframeFile file)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentNullException.ThrowIfNull(file);
+        ApiframeArgument.NotNullOrEmpty(name, nameof(name));
+        ApiframeArgument.NotNull(file, nameof(file));
         _parts.Add((name, null, file));
     }
 

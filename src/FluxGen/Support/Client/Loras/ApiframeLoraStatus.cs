@@ -13,7 +13,7 @@ public readonly struct ApiframeLoraStatus : IEquatable<ApiframeLoraStatus>
     /// <summary>Creates a status from its wire text, for example <c>READY</c>.</summary>
     public ApiframeLoraStatus(string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        ApiframeArgument.NotNull(value, nameof(value));
         _value = value;
     }
 

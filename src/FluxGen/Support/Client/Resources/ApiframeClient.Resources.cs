@@ -39,7 +39,7 @@ public sealed partial class ApiframeClient
     /// <exception cref="ApiframeException">The server answered with an error (404 for an unknown asset).</exception>
     public Task<JsonElement> GetAssetAsync(string assetId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(assetId);
+        ApiframeArgument.NotNullOrWhiteSpace(assetId, nameof(assetId));
         return GetJsonAsync("Apiframe.Asset", "/v2/assets/" + Uri.EscapeDataString(assetId), ApiframeResourceReader.ReadObject, cancellationToken);
     }
 

@@ -54,7 +54,7 @@ public sealed class ApiframeImageGenerator : IImageGenerator
 
     internal ApiframeImageGenerator(ApiframeClient client, string? defaultModelId)
     {
-        ArgumentNullException.ThrowIfNull(client);
+        ApiframeArgument.NotNull(client, nameof(client));
         _client = client;
         _defaultModelId = defaultModelId;
         _metadata = new ImageGeneratorMetadata(ProviderName, client.BaseAddress, defaultModelId);
@@ -68,7 +68,7 @@ public sealed class ApiframeImageGenerator : IImageGenerator
     /// <exception cref="ApiframeException">The server refused a request, or a job failed.</exception>
     public async Task<ImageGenerationResponse> GenerateAsync(ImageGenerationRequest request, ImageGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ApiframeArgument.NotNull(request, nameof(request));
         var format = ResponseFormatOf(options);
         var originals = ApiframeImageInputs.Check(request.OriginalImages);
         var plan = Plan(request, options, originals.Count);
@@ -99,7 +99,7 @@ public sealed class ApiframeImageGenerator : IImageGenerator
     /// <inheritdoc/>
     public object? GetService(Type serviceType, object? serviceKey = null)
     {
-        ArgumentNullException.ThrowIfNull(serviceType);
+        ApiframeArgument.NotNull(serviceType, nameof(serviceType));
         return serviceKey is not null ? null
             : serviceType == typeof(ImageGeneratorMetadata) ? _metadata
             : serviceType == typeof(ApiframeClient) ? _client

@@ -23,8 +23,8 @@ public static class ApiframeWebhookEndpointExtensions
     /// <returns>The endpoint's builder (to add filters or exclude it from authorization, for example).</returns>
     public static IEndpointConventionBuilder MapApiframeWebhooks(this IEndpointRouteBuilder endpoints, string pattern)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentException.ThrowIfNullOrEmpty(pattern);
+        ApiframeArgument.NotNull(endpoints, nameof(endpoints));
+        ApiframeArgument.NotNullOrEmpty(pattern, nameof(pattern));
         var services = endpoints.ServiceProvider;
         var inbox = services.GetService<ApiframeWebhookInbox>()
             ?? throw new InvalidOperationException("MapApiframeWebhooks needs services.AddApiframeClient() first.");

@@ -24,7 +24,7 @@ public static partial class ApiframeServiceCollectionExtensions
     /// <returns>The client's builder, to add handlers (<c>AddHttpMessageHandler</c>, resilience) to.</returns>
     public static IHttpClientBuilder AddApiframeClient(this IServiceCollection services, Action<ApiframeClientOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        ApiframeArgument.NotNull(services, nameof(services));
         // Factories rather than constructor discovery: nothing here needs reflection, so trimming and AOT are safe.
         services.TryAddSingleton(static _ => new ApiframeWebhookInbox());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ApiframeClientOptions>, ApiframeClientOptionsSetup>(

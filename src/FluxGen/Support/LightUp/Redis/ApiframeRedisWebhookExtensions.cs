@@ -24,8 +24,8 @@ public static class ApiframeRedisWebhookExtensions
     /// <exception cref="ArgumentException"><paramref name="configuration"/> is not a valid configuration string.</exception>
     public static IServiceCollection AddApiframeRedisWebhooks(this IServiceCollection services, string configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentException.ThrowIfNullOrWhiteSpace(configuration);
+        Apiframe.ApiframeArgument.NotNull(services, nameof(services));
+        Apiframe.ApiframeArgument.NotNullOrWhiteSpace(configuration, nameof(configuration));
         var options = ConfigurationOptions.Parse(configuration);
 
         // A start with Redis away must not fail the app, and while it is away a webhook must be answered and a wait
@@ -45,8 +45,8 @@ public static class ApiframeRedisWebhookExtensions
     /// <returns>The services, for chaining.</returns>
     public static IServiceCollection AddApiframeRedisWebhooks(this IServiceCollection services, Func<IServiceProvider, IConnectionMultiplexer> connection)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(connection);
+        Apiframe.ApiframeArgument.NotNull(services, nameof(services));
+        Apiframe.ApiframeArgument.NotNull(connection, nameof(connection));
         return Add(services, provider => Task.FromResult(connection(provider)), ownsConnection: false);
     }
 

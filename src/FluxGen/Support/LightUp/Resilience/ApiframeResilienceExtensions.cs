@@ -21,7 +21,7 @@ public static partial class ApiframeServiceCollectionExtensions
     /// <returns>The pipeline's builder: <c>Configure</c> on it runs after Apiframe's rules and wins over them.</returns>
     public static IHttpStandardResiliencePipelineBuilder AddApiframeResilience(this IHttpClientBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
+        ApiframeArgument.NotNull(builder, nameof(builder));
         if (builder.Name != nameof(ApiframeClient))
         {
             // A builder of the app's own, with an ApiframeClient made over its HttpClient: AddApiframeClient did
