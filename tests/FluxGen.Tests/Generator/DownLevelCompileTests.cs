@@ -31,6 +31,7 @@ public class DownLevelCompileTests
     private const string ClientUsage = """
         using System.Threading.Tasks;
         using Apiframe;
+        using Apiframe.Webhooks;
 
         public static class ClientUsage
         {
@@ -96,6 +97,42 @@ public class DownLevelCompileTests
 
         Assert.Empty(outcome.GeneratorDiagnostics);
         Assert.Contains(outcome.Sources, s => s.HintName == "Midjourney.Request.g.cs");
+        Assert.Empty(outcome.CompileDiagnostics);
+    }
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public void EveryDocumentModelCompilesWithoutAnyWarning(string target)
+    {
+        var outcome = OpenApiModelTests.RunDocument(references: References(target), withFluxSchema: false);
+
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Equal(OpenApiModelTests.DocumentModels, outcome.Sources.Count(s => s.HintName.EndsWith(".Request.g.cs", StringComparison.Ordinal)));
+        Assert.Empty(outcome.CompileDiagnostics);
+    }
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public void AnApplicationThatOnlyBuildsRequestsGetsTheCoreAloneAndItCompiles(string target)
+    {
+        // Top-level statements make an application, which gets the client only when it names it: the core must
+        // stand on its own down-level too.
+        const string RequestsOnly = """
+            using Apiframe;
+
+            var request = new Flux11ProRequest("a red umbrella") { FluxParams = new() { OutputQuality = 80 } };
+            request.Validate();
+            System.Console.WriteLine(request.ToJson());
+            """;
+        var compilation = GeneratorHarness.Compilation(new[] { RequestsOnly }, References(target));
+        compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
+        var driver = GeneratorHarness.Driver(new[] { new InMemoryText("/schema/flux-1.1-pro.json", GeneratorHarness.FluxSchema) })
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var outcome = new RunOutcome(driver, output, diagnostics, driver.GetRunResult());
+
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.DoesNotContain(outcome.Sources, s => s.HintName == "FluxGen.Client.ApiframeClient.g.cs");
+        Assert.Contains(outcome.Sources, s => s.HintName == "Flux11Pro.Request.g.cs");
         Assert.Empty(outcome.CompileDiagnostics);
     }
 
