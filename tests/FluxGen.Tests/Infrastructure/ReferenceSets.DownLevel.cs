@@ -18,8 +18,8 @@ public static partial class ReferenceSets
         "System.Threading.Tasks.Extensions", "System.Numerics.Vectors",
     };
 
-    /// <summary>The assemblies an SDK-style net48 project references without being told (mscorlib comes from the
-    /// compiler), and System.Net.Http, which such a project adds with <c>&lt;Reference Include="System.Net.Http" /&gt;</c>.</summary>
+    /// <summary>The assemblies an SDK-style net48 project references without being told (mscorlib, and the SDK's
+    /// implicit framework references), and System.Net.Http, which such a project adds with <c>&lt;Reference Include="System.Net.Http" /&gt;</c>.</summary>
     private static readonly string[] Net48FrameworkAssemblies =
     {
         "mscorlib", "System", "System.Core", "System.Data", "System.Drawing", "System.IO.Compression.FileSystem", "System.Numerics",
@@ -28,7 +28,7 @@ public static partial class ReferenceSets
 
     private static readonly Lazy<ImmutableArray<SetEntry>> NetStandard20Entries = new(LoadNetStandard20);
     private static readonly Lazy<ImmutableArray<SetEntry>> Net48Entries = new(LoadNet48);
-    private static readonly ConcurrentDictionary<(string Set, string Left), ImmutableArray<MetadataReference>> Without = new();
+    private static readonly ConcurrentDictionary<(string Set, string Left), ImmutableArray<MetadataReference>> LessCache = new();
 
     public static ImmutableArray<MetadataReference> NetStandard20 => NetStandard20Without(null);
 
@@ -50,7 +50,7 @@ public static partial class ReferenceSets
     public static string OldSystemTextJsonVersion => Metadata("OldSystemTextJsonVersion");
 
     private static ImmutableArray<MetadataReference> Less(string set, ImmutableArray<SetEntry> entries, string? left) =>
-        Without.GetOrAdd((set, left ?? string.Empty), key =>
+        LessCache.GetOrAdd((set, left ?? string.Empty), key =>
         {
             var kept = entries.Where(e => e.Origin != key.Left).ToImmutableArray();
             if (key.Left.Length > 0 && kept.Length == entries.Length)
