@@ -39,7 +39,7 @@ public class NetStandardLibraryTests
 
         var image = await images.GenerateAsync("a lighthouse at dusk", receiver.Url.ToString());
 
-        Assert.Equal("Completed", image.Status);
+        Assert.Equal("COMPLETED", image.Status);
         using (var codec = SKCodec.Create(new MemoryStream(image.Bytes)))
         {
             Assert.Equal(SKEncodedImageFormat.Png, codec.EncodedFormat);

@@ -3,7 +3,7 @@ using System.Text.Json;
 #if FLUXGEN_DOWNLEVEL
 using ByteBuffer = Apiframe.Serialization.ApiframeByteBuffer;
 #else
-using ByteBuffer = System.Buffers.ByteBuffer;
+using ByteBuffer = System.Buffers.ArrayBufferWriter<byte>;
 #endif
 
 namespace Apiframe.Serialization;
