@@ -26,7 +26,8 @@ public class EmittedShapeTests(ITestOutputHelper output)
                 .Where(m => m.Identifier.Text is "WriteTo" or "CollectErrors"))
             {
                 calls += method.Body!.Statements.Count(s => s is ExpressionStatementSyntax);
-                foreach (var block in method.Body.Statements.OfType<IfStatementSyntax>())
+                // The argument check (`if (writer is null) throw ...`) is not a member's block.
+                foreach (var block in method.Body.Statements.OfType<IfStatementSyntax>().Where(b => b.Statement is not ThrowStatementSyntax))
                 {
                     var member = block.Condition.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>()
                         .First(m => m.Expression is ThisExpressionSyntax);

@@ -98,6 +98,9 @@ internal static class ApiframeDownLevelShims
 
     internal static bool Contains(this string text, string value, StringComparison comparison) => text.IndexOf(value, comparison) >= 0;
 
+    internal static bool StartsWith(this ReadOnlySpan<char> text, string value, StringComparison comparison) =>
+        text.Length >= value.Length && string.Compare(text.Slice(0, value.Length).ToString(), value, comparison) == 0;
+
     internal static string Replace(this string text, string oldValue, string newValue, StringComparison comparison)
     {
         var builder = default(StringBuilder);

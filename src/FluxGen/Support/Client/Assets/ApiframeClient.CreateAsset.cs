@@ -43,6 +43,6 @@ public sealed partial class ApiframeClient
     {
         using var document = ApiframeJson.Parse(body);
         var id = ApiframeJson.String(document.RootElement, "assetId");
-        return string.IsNullOrEmpty(id) ? throw new JsonException("The reply has no assetId.") : id;
+        return id is { Length: > 0 } ? id : throw new JsonException("The reply has no assetId.");
     }
 }

@@ -92,7 +92,7 @@ internal static class ApiframeErrorReader
 
     // A server that echoes the key back (in "invalid key ..." text, say) must not get it into logs through us.
     internal static string Redact(string text, string? apiKey) =>
-        string.IsNullOrEmpty(apiKey) || text.Length == 0 ? text : text.Replace(apiKey, "[redacted]", StringComparison.Ordinal);
+        apiKey is not { Length: > 0 } || text.Length == 0 ? text : text.Replace(apiKey, "[redacted]", StringComparison.Ordinal);
 
     private static IReadOnlyList<string> Messages(JsonElement value)
     {

@@ -51,7 +51,7 @@ internal static class ApiframeJobReader
         using var document = ApiframeJson.Parse(body);
         var root = document.RootElement;
         var jobId = ApiframeJson.String(root, "jobId") ?? ApiframeJson.String(root, "id");
-        if (string.IsNullOrEmpty(jobId))
+        if (jobId is not { Length: > 0 })
         {
             throw new JsonException("The submission response has no jobId.");
         }
@@ -141,7 +141,7 @@ internal static class ApiframeJobReader
             JsonValueKind.Object => ApiframeJson.String(item, "url"),
             _ => null,
         };
-        if (!string.IsNullOrEmpty(url))
+        if (url is { Length: > 0 })
         {
             urls.Add(url);
         }

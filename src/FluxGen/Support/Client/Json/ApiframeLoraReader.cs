@@ -10,7 +10,7 @@ internal static class ApiframeLoraReader
     internal static ApiframeLora ReadLora(JsonElement lora)
     {
         var id = ApiframeJson.String(lora, "id");
-        if (string.IsNullOrEmpty(id))
+        if (id is not { Length: > 0 })
         {
             throw new JsonException("The LoRA has no id.");
         }

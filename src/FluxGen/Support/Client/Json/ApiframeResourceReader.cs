@@ -13,7 +13,7 @@ internal static class ApiframeResourceReader
         using var document = ApiframeJson.Parse(body);
         var root = document.RootElement;
         var url = ApiframeJson.String(root, "url");
-        if (string.IsNullOrEmpty(url))
+        if (url is not { Length: > 0 })
         {
             throw new JsonException("The upload reply has no url.");
         }
