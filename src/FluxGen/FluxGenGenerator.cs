@@ -95,7 +95,8 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
         // The target is read off the compilation (its core library, and type lookups below net8.0), which is new on
         // every edit; the value it yields is equal while the target is, so nothing after it reruns.
         var target = context.CompilationProvider
-            .Select(static (compilation, _) => Targets.TargetSupport.From(compilation))
+            .Combine(context.ParseOptionsProvider)
+            .Select(static (pair, _) => Targets.TargetSupport.From(pair.Left, pair.Right))
             .WithTrackingName(Steps.Target);
         var references = context.MetadataReferencesProvider
             .Select(static (reference, ct) => ReferenceScanner.Scan(reference, ct))

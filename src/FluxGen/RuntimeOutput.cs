@@ -61,6 +61,11 @@ internal static class RuntimeOutput
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingTargetPackage, Location.None, target.TargetName, missing.Display, missing.ProjectItem));
             }
 
+            if (target.OldLanguage is { } language)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LanguageTooOld, Location.None, language, Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.ToDisplayString(Targets.TargetSupport.MinimumLanguage)));
+            }
+
             return;
         }
 

@@ -13,4 +13,7 @@ internal static partial class Descriptors
 
     /// <summary>Below net8.0 the generated code needs a package the project lacks (Targets/RequiredPackages).</summary>
     public static readonly DiagnosticDescriptor MissingTargetPackage = Localized("FLUXGEN022", ReferencesCategory, DiagnosticSeverity.Error);
+
+    /// <summary>The project's C# is older than the generated code's (Targets/TargetSupport.MinimumLanguage).</summary>
+    public static readonly DiagnosticDescriptor LanguageTooOld = Localized("FLUXGEN023", ReferencesCategory, DiagnosticSeverity.Error);
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using FluxGen.Schema.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace FluxGen.Targets;
 
@@ -19,15 +20,31 @@ namespace FluxGen.Targets;
 /// <param name="TargetName">How the target is named in messages (<c>netstandard2.0</c>, <c>.NET Framework</c>).</param>
 internal sealed record TargetSupport(bool DownLevel, EquatableArray<string> Polyfills, EquatableArray<RequiredPackage> Missing, string TargetName)
 {
+    /// <summary>The oldest C# the emitted code is written for: what net8.0 projects get by default.</summary>
+    public const LanguageVersion MinimumLanguage = LanguageVersion.CSharp12;
+
     public static TargetSupport Modern { get; } = new(false, EquatableArray<string>.Empty, EquatableArray<RequiredPackage>.Empty, "net8.0");
 
-    /// <summary>Whether anything may be written: a missing package would make the output fail to compile by the
-    /// hundred, where FLUXGEN022 says in one line per package what to add.</summary>
-    public bool CanEmit => Missing.Count == 0;
+    /// <summary>The project's C# version when it is older than <see cref="MinimumLanguage"/> (FLUXGEN023): a
+    /// netstandard2.0 or .NET Framework project gets C# 7.3 unless it sets <c>LangVersion</c>.</summary>
+    public string? OldLanguage { get; init; }
 
-    /// <summary>Reads the target off the compilation's core library and type lookups: a few dictionary lookups per
-    /// edit, and one for a project on net8.0 or later.</summary>
-    public static TargetSupport From(Compilation compilation)
+    /// <summary>Whether anything may be written: a missing package or an old C# would make the output fail to compile
+    /// by the hundred, where FLUXGEN022 and FLUXGEN023 say in one line each what to add.</summary>
+    public bool CanEmit => Missing.Count == 0 && OldLanguage is null;
+
+    /// <summary>Reads the target off the compilation's core library and type lookups (a few dictionary lookups per
+    /// edit, and one for a project on net8.0 or later), and the C# version off the parse options.</summary>
+    public static TargetSupport From(Compilation compilation, ParseOptions? parseOptions)
+    {
+        var language = parseOptions is CSharpParseOptions csharp && csharp.LanguageVersion < MinimumLanguage
+            ? csharp.LanguageVersion.ToDisplayString()
+            : null;
+        var support = ReadTarget(compilation);
+        return language is null ? support : support with { OldLanguage = language };
+    }
+
+    private static TargetSupport ReadTarget(Compilation compilation)
     {
         var core = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly?.Identity;
         if (core is null || IsModern(core))
