@@ -13,6 +13,11 @@ internal sealed record GeneratorOptions(string Namespace, Emit.Visibility Visibi
     /// <summary>The model ids <c>FluxGenModels</c> lists, sorted; empty when it is unset, empty or <c>*</c>.</summary>
     public EquatableArray<string> Models { get; init; } = EquatableArray<string>.Empty;
 
+    /// <summary>Whether internal types written for the project alone (the polyfills) may carry
+    /// <c>[Microsoft.CodeAnalysis.Embedded]</c>: the compiler accepts the attribute and <c>FluxGenEmbeddedAttribute</c>
+    /// does not turn it off. Read apart from <see cref="Visibility"/>, which drops it for public output.</summary>
+    public bool EmbeddedAllowed { get; init; }
+
     /// <summary>Whether <c>FluxGenModels</c> is <c>*</c>: every model's types are written, named in code or not.</summary>
     public bool EveryModel { get; init; }
 
@@ -29,7 +34,7 @@ internal sealed record GeneratorOptions(string Namespace, Emit.Visibility Visibi
             options.TryGetValue("build_property.FluxGenModels", out models);
         }
 
-        return new GeneratorOptions(IsValidNamespace(ns) ? ns!.Trim() : DefaultNamespace, parsed, valid ? null : visibility!.Trim()) { Models = ParseModels(models), EveryModel = IsStar(models) };
+        return new GeneratorOptions(IsValidNamespace(ns) ? ns!.Trim() : DefaultNamespace, parsed, valid ? null : visibility!.Trim()) { Models = ParseModels(models), EveryModel = IsStar(models), EmbeddedAllowed = Emit.Visibility.Parse("internal", embedded).Value.Embedded };
     }
 
     /// <summary>Whether the model's types are written: a <c>FluxGenModels</c> list decides alone; <c>*</c> writes every

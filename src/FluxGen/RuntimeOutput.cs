@@ -70,7 +70,8 @@ internal static class RuntimeOutput
         }
 
         var visibility = options.Visibility;
-        if (visibility.Embedded || target.Polyfills.Count > 0)
+        var embeddedPolyfills = target.Polyfills.Count > 0 && options.EmbeddedAllowed;
+        if (visibility.Embedded || embeddedPolyfills)
         {
             // Also needed when the runtime comes from a reference: this project's own model types still carry it.
             context.AddSource(EmbeddedAttributeHint, EmbeddedAttributeSource);
@@ -86,7 +87,7 @@ internal static class RuntimeOutput
                 // Each project writes its own: they are embedded, so a referenced library's are not visible here.
                 if (target.Polyfills.AsImmutableArray().Contains(source.PolyfillType!))
                 {
-                    context.AddSource(source.HintName, source.Text);
+                    context.AddSource(source.HintName, embeddedPolyfills ? source.Text : source.Text.Replace("    " + Visibility.EmbeddedAttributeLine + "\n", string.Empty));
                 }
             }
             else if (!source.IsLightUp && (!source.IsDownLevelOnly || target.DownLevel) && (source.IsClient ? client && (extras || !source.IsClientExtra) : core))

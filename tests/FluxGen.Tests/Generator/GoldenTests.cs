@@ -49,7 +49,12 @@ public class GoldenTests
         var outcome = GeneratorHarness.RunFlux(references: AiReferences.Net80().AddRange(AspNetCoreReferences.All).AddRange(ResilienceReferences.All).AddRange(RedisReferences.All));
         // The polyfills and the older frameworks' files (Support/Polyfills/, Support/DownLevel/) come only below
         // net8.0: a netstandard2.0 client app gets them, and net8.0 never does.
-        var downLevel = GeneratorHarness.RunFlux(new[] { "public static class U { public static object Make() => new Apiframe.ApiframeClient(new System.Net.Http.HttpClient()); }" }, ReferenceSets.NetStandard20);
+        // The attribute setting forced on: the polyfills carry [Embedded] as written, which the Roslyn these tests run
+        // (4.8, older than 4.13) would otherwise leave out.
+        var downLevel = GeneratorHarness.RunFlux(
+            new[] { "public static class U { public static object Make() => new Apiframe.ApiframeClient(new System.Net.Http.HttpClient()); }" },
+            ReferenceSets.NetStandard20,
+            options: new Dictionary<string, string> { ["build_property.FluxGenEmbeddedAttribute"] = "true" });
         var supportRoot = Path.Combine(RepoRoot(), "src", "FluxGen", "Support");
         var files = Directory.GetFiles(supportRoot, "*.cs", SearchOption.AllDirectories);
         Assert.NotEmpty(files);
