@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace FluxGen.Tests.Generator;
 
-/// <summary>A netstandard2.0 or net48 project that has the packages FLUXGEN022 asks for gets code that compiles
+/// <summary>A netstandard2.0, netstandard2.1 or net48 project that has the packages FLUXGEN022 asks for gets code that compiles
 /// with no warning, nullable ones in generated files included, as it does on net8.0.</summary>
 public class DownLevelCompileTests
 {
@@ -56,11 +56,12 @@ public class DownLevelCompileTests
         }
         """;
 
-    public static TheoryData<string> Targets => new() { "netstandard2.0", "net48" };
+    public static TheoryData<string> Targets => new() { "netstandard2.0", "netstandard2.1", "net48" };
 
     internal static ImmutableArray<MetadataReference> References(string target) => target switch
     {
         "netstandard2.0" => ReferenceSets.NetStandard20,
+        "netstandard2.1" => ReferenceSets.NetStandard21,
         "net48" => ReferenceSets.Net48,
         _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
     };

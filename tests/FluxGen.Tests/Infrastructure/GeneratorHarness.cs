@@ -28,7 +28,13 @@ public static class GeneratorHarness
             name,
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions(version), path: $"Source{i}.cs")),
             references ?? ReferenceSets.Net100,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999)
+                .WithSpecificDiagnosticOptions(SdkSuppressed));
+
+    // The SDK's NoWarn in every C# project: a package built against an older netstandard or a dependency's older
+    // assembly version (CS1701, CS1702) is what NuGet's highest-version pick makes of every real down-level build.
+    private static readonly ImmutableDictionary<string, ReportDiagnostic> SdkSuppressed =
+        ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("CS1701", ReportDiagnostic.Suppress).Add("CS1702", ReportDiagnostic.Suppress);
 
     /// <param name="bundled">AdditionalFiles the package's build targets would mark as its own (FluxGenBundled).</param>
     /// <param name="metadata">Item metadata by AdditionalFile path, in place of <paramref name="bundled"/>.</param>

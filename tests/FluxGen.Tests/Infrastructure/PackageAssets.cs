@@ -9,6 +9,9 @@ internal static class PackageAssets
     public static readonly string[] NetStandard20 =
         { "netstandard2.0", "netstandard1.6", "netstandard1.5", "netstandard1.4", "netstandard1.3", "netstandard1.2", "netstandard1.1", "netstandard1.0" };
 
+    /// <summary>Framework folders a netstandard2.1 project can take assets from, nearest first.</summary>
+    public static readonly string[] NetStandard21 = new[] { "netstandard2.1" }.Concat(NetStandard20).ToArray();
+
     /// <summary>Framework folders a net48 project can take assets from, nearest first: any .NET Framework up to 4.8,
     /// then .NET Standard 2.0 (which 4.6.1 and later run).</summary>
     public static readonly string[] Net48 =

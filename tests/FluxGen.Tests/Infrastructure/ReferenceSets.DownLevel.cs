@@ -5,8 +5,9 @@ using Microsoft.CodeAnalysis;
 
 namespace FluxGen.Tests.Infrastructure;
 
-/// <summary>The netstandard2.0 and net48 sets: what such a consumer compiles against once it has added the packages
-/// FluxGen asks for below net8.0 (FLUXGEN022), each package with the dependencies NuGet would bring.</summary>
+/// <summary>The netstandard2.0, netstandard2.1 and net48 sets: what such a consumer compiles against once it has
+/// added the packages FluxGen asks for below net8.0 (FLUXGEN022), each package with the dependencies NuGet would
+/// bring.</summary>
 public static partial class ReferenceSets
 {
     /// <summary>The packages FLUXGEN022 names, and the ones they bring; also every package whose absence a test
@@ -26,13 +27,18 @@ public static partial class ReferenceSets
         "System.Runtime.Serialization", "System.Xml", "System.Xml.Linq", "System.Net.Http",
     };
 
-    private static readonly Lazy<ImmutableArray<SetEntry>> NetStandard20Entries = new(LoadNetStandard20);
-    private static readonly Lazy<ImmutableArray<SetEntry>> Net48Entries = new(LoadNet48);
+    private static readonly Lazy<ImmutableArray<SetEntry>> NetStandard20Entries = new(() => Resolve(NetStandard20Files()));
+    private static readonly Lazy<ImmutableArray<SetEntry>> NetStandard21Entries = new(() => Resolve(NetStandard21Files()));
+    private static readonly Lazy<ImmutableArray<SetEntry>> Net48Entries = new(() => Resolve(Net48Files()));
     private static readonly ConcurrentDictionary<(string Set, string Left), ImmutableArray<MetadataReference>> LessCache = new();
 
     public static ImmutableArray<MetadataReference> NetStandard20 => NetStandard20Without(null);
 
     public static ImmutableArray<MetadataReference> Net48 => Net48Without(null);
+
+    /// <summary>netstandard2.1's reference assemblies with the same packages, each taking its netstandard2.1 asset
+    /// where it has one (Microsoft.Bcl.AsyncInterfaces, which System.Text.Json 8 still brings there).</summary>
+    public static ImmutableArray<MetadataReference> NetStandard21 => NetStandard21Entries.Value.Select(e => e.Reference).ToImmutableArray();
 
     /// <summary>The netstandard2.0 set less one package's own assemblies (what depends on it stays, as in a project
     /// that lost the reference while another package still asks for it).</summary>
@@ -61,15 +67,20 @@ public static partial class ReferenceSets
             return kept.Select(e => e.Reference).ToImmutableArray();
         });
 
-    private static ImmutableArray<SetEntry> LoadNetStandard20()
-    {
-        var framework = Path.Combine(PackagePath("NETStandard.Library"), "build", "netstandard2.0", "ref");
-        var files = Directory.GetFiles(framework, "*.dll").Order(StringComparer.Ordinal)
-            .Select(f => ("NETStandard.Library", f));
-        return Resolve(files.Concat(PackageFiles(PackageAssets.NetStandard20, Packages)));
-    }
+    private static IEnumerable<(string Origin, string File)> NetStandard20Files() =>
+        FrameworkFiles("NETStandard.Library", Path.Combine("build", "netstandard2.0", "ref"))
+            .Concat(PackageFiles(PackageAssets.NetStandard20, Packages));
 
-    private static ImmutableArray<SetEntry> LoadNet48()
+    // The SDK settles the packages' System.Memory, System.Buffers and the like against the reference pack's facades
+    // of the same name by assembly version, as Resolve does.
+    private static IEnumerable<(string Origin, string File)> NetStandard21Files() =>
+        FrameworkFiles("NETStandard.Library.Ref", Path.Combine("ref", "netstandard2.1"))
+            .Concat(PackageFiles(PackageAssets.NetStandard21, Packages));
+
+    private static IEnumerable<(string Origin, string File)> FrameworkFiles(string package, string folder) =>
+        Directory.GetFiles(Path.Combine(PackagePath(package), folder), "*.dll").Order(StringComparer.Ordinal).Select(f => (package, f));
+
+    private static IEnumerable<(string Origin, string File)> Net48Files()
     {
         var framework = Path.Combine(PackagePath("Microsoft.NETFramework.ReferenceAssemblies.net48"), "build", ".NETFramework", "v4.8");
         // A framework assembly's origin is its own name, so Net48Without("System.Net.Http") removes just that one.
@@ -78,11 +89,14 @@ public static partial class ReferenceSets
         var facades = Directory.GetFiles(Path.Combine(framework, "Facades"), "*.dll").Order(StringComparer.Ordinal)
             .Select(f => (Path.GetFileNameWithoutExtension(f), f));
         // System.Text.Json and Microsoft.Bcl.TimeProvider ask for System.ValueTuple on .NET Framework only.
-        return Resolve(named.Concat(facades).Concat(PackageFiles(PackageAssets.Net48, Packages.Append("System.ValueTuple"))));
+        return named.Concat(facades).Concat(PackageFiles(PackageAssets.Net48, Packages.Append("System.ValueTuple")));
     }
 
     private static IEnumerable<(string Origin, string File)> PackageFiles(IReadOnlyList<string> frameworks, IEnumerable<string> packages) =>
         packages.SelectMany(p => PackageAssets.CompileAssemblies(PackagePath(p), frameworks).Select(f => (p, f)));
+
+    private static IEnumerable<(string Origin, string File)> PackageFiles(IReadOnlyList<string> frameworks, IEnumerable<(string Id, string Version)> packages) =>
+        packages.SelectMany(p => PackageAssets.CompileAssemblies(PackagePath(p.Id, p.Version), frameworks).Select(f => (p.Id, f)));
 
     /// <summary>One assembly per name, the highest version winning, as the SDK's conflict resolution settles a
     /// package that ships what the framework has too (System.ValueTuple on net48); two files of one identity would
