@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
@@ -129,6 +130,26 @@ internal static class ApiframeDownLevelShims
         }
 
         return false;
+    }
+
+    // KeyValuePair deconstructs from .NET Core 2.0 on, so `foreach (var (key, value) in dictionary)` needs this.
+    internal static void Deconstruct<TKey, TValue>(this KeyValuePair<TKey, TValue> pair, out TKey key, out TValue value)
+    {
+        key = pair.Key;
+        value = pair.Value;
+    }
+
+    // ConditionalWeakTable.AddOrUpdate is .NET Core 2.0 and later; the lock makes the two steps one for other callers
+    // of this method.
+    internal static void AddOrUpdate<TKey, TValue>(this ConditionalWeakTable<TKey, TValue> table, TKey key, TValue value)
+        where TKey : class
+        where TValue : class
+    {
+        lock (table)
+        {
+            table.Remove(key);
+            table.Add(key, value);
+        }
     }
 
     private static async ValueTask<int> ReadThroughPoolAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)

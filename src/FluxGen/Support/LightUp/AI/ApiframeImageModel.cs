@@ -84,8 +84,9 @@ internal sealed class ApiframeImageModel
         {
             var scale = Math.Min(1.0, Math.Min((double)maxWidth / size.Width, (double)maxHeight / size.Height));
             scale = Math.Max(scale, Math.Max((double)minWidth / size.Width, (double)minHeight / size.Height));
-            values.Add(new("width", Math.Clamp((int)Math.Round(size.Width * scale), minWidth, maxWidth)));
-            values.Add(new("height", Math.Clamp((int)Math.Round(size.Height * scale), minHeight, maxHeight)));
+            // Math.Clamp is .NET Core 2.0 and later; the bounds come from one schema, so min <= max.
+            values.Add(new("width", Math.Max(minWidth, Math.Min(maxWidth, (int)Math.Round(size.Width * scale)))));
+            values.Add(new("height", Math.Max(minHeight, Math.Min(maxHeight, (int)Math.Round(size.Height * scale)))));
             return;
         }
 
@@ -206,8 +207,8 @@ internal sealed class ApiframeImageModel
     {
         var colon = ratio.IndexOf(':');
         return colon > 0
-            && double.TryParse(ratio.AsSpan(0, colon), NumberStyles.Float, CultureInfo.InvariantCulture, out var w)
-            && double.TryParse(ratio.AsSpan(colon + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var h)
+            && double.TryParse(ratio.Substring(0, colon), NumberStyles.Float, CultureInfo.InvariantCulture, out var w)
+            && double.TryParse(ratio.Substring(colon + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var h)
             && w > 0 && h > 0
             ? w / h
             : null;

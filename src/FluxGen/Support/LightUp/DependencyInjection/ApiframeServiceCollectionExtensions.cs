@@ -44,7 +44,12 @@ public static partial class ApiframeServiceCollectionExtensions
                 http,
                 provider.GetRequiredService<IOptions<ApiframeClientOptions>>().Value,
                 provider.GetService<ILogger<ApiframeClient>>()))
+#if FLUXGEN_DOWNLEVEL
+            // SocketsHttpHandler is .NET Core 2.1 and later; the factory renews handlers itself on every target.
+            .ConfigurePrimaryHttpMessageHandler(static () => new HttpClientHandler { AllowAutoRedirect = false })
+#else
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false })
+#endif
             // Each attempt has its own timeout (AttemptTimeout); the factory's 100 s default would cut downloads short.
             .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan);
         OnClientAdded(builder);
