@@ -18,6 +18,9 @@ internal sealed record GeneratorOptions(string Namespace, Emit.Visibility Visibi
     /// does not turn it off. Read apart from <see cref="Visibility"/>, which drops it for public output.</summary>
     public bool EmbeddedAllowed { get; init; }
 
+    /// <summary>Which polyfills FluxGen writes below net8.0 (<c>FluxGenPolyfills</c>, PolySharp's presence).</summary>
+    public Targets.PolyfillSetting Polyfills { get; init; } = Targets.PolyfillSetting.Default;
+
     /// <summary>Whether <c>FluxGenModels</c> is <c>*</c>: every model's types are written, named in code or not.</summary>
     public bool EveryModel { get; init; }
 
@@ -34,7 +37,7 @@ internal sealed record GeneratorOptions(string Namespace, Emit.Visibility Visibi
             options.TryGetValue("build_property.FluxGenModels", out models);
         }
 
-        return new GeneratorOptions(IsValidNamespace(ns) ? ns!.Trim() : DefaultNamespace, parsed, valid ? null : visibility!.Trim()) { Models = ParseModels(models), EveryModel = IsStar(models), EmbeddedAllowed = Emit.Visibility.Parse("internal", embedded).Value.Embedded };
+        return new GeneratorOptions(IsValidNamespace(ns) ? ns!.Trim() : DefaultNamespace, parsed, valid ? null : visibility!.Trim()) { Models = ParseModels(models), EveryModel = IsStar(models), EmbeddedAllowed = Emit.Visibility.Parse("internal", embedded).Value.Embedded, Polyfills = Targets.PolyfillSetting.From(options) };
     }
 
     /// <summary>Whether the model's types are written: a <c>FluxGenModels</c> list decides alone; <c>*</c> writes every

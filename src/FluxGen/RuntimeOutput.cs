@@ -1,3 +1,4 @@
+using System.Linq;
 using FluxGen.Emit;
 using FluxGen.References;
 using Microsoft.CodeAnalysis;
@@ -70,7 +71,8 @@ internal static class RuntimeOutput
         }
 
         var visibility = options.Visibility;
-        var embeddedPolyfills = target.Polyfills.Count > 0 && options.EmbeddedAllowed;
+        var polyfills = target.Polyfills.Where(options.Polyfills.Writes).ToList();
+        var embeddedPolyfills = polyfills.Count > 0 && options.EmbeddedAllowed;
         if (visibility.Embedded || embeddedPolyfills)
         {
             // Also needed when the runtime comes from a reference: this project's own model types still carry it.
@@ -85,7 +87,7 @@ internal static class RuntimeOutput
             if (source.IsPolyfill)
             {
                 // Each project writes its own: they are embedded, so a referenced library's are not visible here.
-                if (target.Polyfills.AsImmutableArray().Contains(source.PolyfillType!))
+                if (polyfills.Contains(source.PolyfillType!))
                 {
                     context.AddSource(source.HintName, embeddedPolyfills ? source.Text : source.Text.Replace("    " + Visibility.EmbeddedAttributeLine + "\n", string.Empty));
                 }

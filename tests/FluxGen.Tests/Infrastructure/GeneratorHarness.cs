@@ -38,9 +38,10 @@ public static class GeneratorHarness
 
     /// <param name="bundled">AdditionalFiles the package's build targets would mark as its own (FluxGenBundled).</param>
     /// <param name="metadata">Item metadata by AdditionalFile path, in place of <paramref name="bundled"/>.</param>
-    public static GeneratorDriver Driver(IEnumerable<AdditionalText> texts, IReadOnlyDictionary<string, string>? options = null, LanguageVersion version = LanguageVersion.Latest, IEnumerable<string>? bundled = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? metadata = null) =>
+    /// <param name="others">Other generators in the same project, run beside FluxGen (each sees only the input).</param>
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> texts, IReadOnlyDictionary<string, string>? options = null, LanguageVersion version = LanguageVersion.Latest, IEnumerable<string>? bundled = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? metadata = null, IEnumerable<ISourceGenerator>? others = null) =>
         CSharpGeneratorDriver.Create(
-            new[] { new FluxGenGenerator().AsSourceGenerator() },
+            new[] { new FluxGenGenerator().AsSourceGenerator() }.Concat(others ?? []),
             texts,
             ParseOptions(version),
             new GlobalOptionsProvider(options ?? new Dictionary<string, string>(), metadata ?? BundledMetadata(bundled)),
@@ -50,10 +51,10 @@ public static class GeneratorHarness
         paths?.ToDictionary(p => p, IReadOnlyDictionary<string, string> (_) => new Dictionary<string, string> { ["build_metadata.AdditionalFiles.FluxGenBundled"] = "true" });
 
     /// <summary>Runs the generator over the given schema files and returns the updated compilation and diagnostics.</summary>
-    public static RunOutcome Run(IEnumerable<(string Path, string Text)> schemas, IEnumerable<string>? sources = null, ImmutableArray<MetadataReference>? references = null, LanguageVersion version = LanguageVersion.Latest, IReadOnlyDictionary<string, string>? options = null, IEnumerable<string>? bundled = null)
+    public static RunOutcome Run(IEnumerable<(string Path, string Text)> schemas, IEnumerable<string>? sources = null, ImmutableArray<MetadataReference>? references = null, LanguageVersion version = LanguageVersion.Latest, IReadOnlyDictionary<string, string>? options = null, IEnumerable<string>? bundled = null, IEnumerable<ISourceGenerator>? others = null)
     {
         var compilation = Compilation(sources ?? Array.Empty<string>(), references, version);
-        var driver = Driver(schemas.Select(s => (AdditionalText)new InMemoryText(s.Path, s.Text)), options, version, bundled);
+        var driver = Driver(schemas.Select(s => (AdditionalText)new InMemoryText(s.Path, s.Text)), options, version, bundled, others: others);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new RunOutcome(driver, output, generatorDiagnostics, driver.GetRunResult());
     }
@@ -94,7 +95,8 @@ public sealed record RunOutcome(GeneratorDriver Driver, Compilation Output, Immu
                 || (d.Severity == DiagnosticSeverity.Warning && d.Id != "CS1591"))
             .ToList();
 
-    public IReadOnlyList<GeneratedSourceResult> Sources => RunResult.Results.Single().GeneratedSources;
+    /// <summary>What FluxGen wrote (the first generator of the run).</summary>
+    public IReadOnlyList<GeneratedSourceResult> Sources => RunResult.Results[0].GeneratedSources;
 
     public string Source(string hintName) => Sources.Single(s => s.HintName == hintName).SourceText.ToString();
 

@@ -27,7 +27,7 @@ public static partial class ReferenceSets
             .ToImmutableArray();
     }
 
-    private static string Metadata(string key) =>
+    internal static string Metadata(string key) =>
         typeof(ReferenceSets).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
         ?? throw new InvalidOperationException($"The test assembly has no {key} metadata.");
 }

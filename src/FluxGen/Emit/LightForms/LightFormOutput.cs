@@ -84,7 +84,7 @@ internal static class LightFormOutput
     private static LightFormInput Select(System.Collections.Immutable.ImmutableArray<LightModel> models, EquatableArray<ModelClaim> claims, GeneratorOptions options, ReferenceSet references, EquatableArray<string> named, bool embedded)
     {
         // The runtime defines the attribute for internal output and for polyfills (under the same setting).
-        var definesEmbedded = embedded && !options.Visibility.Embedded && references.Target.Polyfills.Count == 0;
+        var definesEmbedded = embedded && !options.Visibility.Embedded && !references.Target.Polyfills.Any(options.Polyfills.Writes);
 
         // A list, or '*', writes each listed model in full and no other: nothing is left to declare lightly. Nor is
         // anything written below net8.0 while a package is missing (FLUXGEN022).
