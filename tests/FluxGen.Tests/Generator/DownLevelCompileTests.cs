@@ -101,8 +101,11 @@ public class DownLevelCompileTests
         Assert.Empty(outcome.CompileDiagnostics);
     }
 
+    // Every model is the largest compile of these tests; the two targets with the fewest APIs carry it (netstandard2.1
+    // differs from netstandard2.0 only by types the models do not use).
     [Theory]
-    [MemberData(nameof(Targets))]
+    [InlineData("netstandard2.0")]
+    [InlineData("net48")]
     public void EveryDocumentModelCompilesWithoutAnyWarning(string target)
     {
         var outcome = OpenApiModelTests.RunDocument(references: References(target), withFluxSchema: false);
