@@ -92,17 +92,21 @@ public sealed class FluxGenGenerator : IIncrementalGenerator
 
         // Each reference is read once (the per-reference step caches on the reference itself), so an edit that
         // leaves the references alone costs a comparison per reference.
-        // The target is read off the compilation (its core library, and type lookups below net8.0), which is new on
-        // every edit; the value it yields is equal while the target is, so nothing after it reruns.
-        var target = context.CompilationProvider
-            .Combine(context.ParseOptionsProvider)
-            .Select(static (pair, _) => Targets.TargetSupport.From(pair.Left, pair.Right))
-            .WithTrackingName(Steps.Target);
-        var references = context.MetadataReferencesProvider
+        var scanned = context.MetadataReferencesProvider
             .Select(static (reference, ct) => ReferenceScanner.Scan(reference, ct))
             .Collect()
+            .Select(static (all, _) => ReferenceSet.From(all));
+
+        // The target: net8.0 or later is told by the scan; below it the compilation is asked (type lookups), which
+        // is new on every edit, but the value is equal while the target is, so nothing after it reruns.
+        var target = context.CompilationProvider
+            .Combine(context.ParseOptionsProvider)
+            .Combine(scanned.Select(static (set, _) => set.ModernTarget))
+            .Select(static (all, _) => Targets.TargetSupport.From(all.Left.Left, all.Left.Right, all.Right))
+            .WithTrackingName(Steps.Target);
+        var references = scanned
             .Combine(target)
-            .Select(static (all, _) => ReferenceSet.From(all.Left) with { Target = all.Right })
+            .Select(static (all, _) => all.Left with { Target = all.Right })
             .WithTrackingName(Steps.References);
 
         var runtime = references.Combine(options).Combine(RuntimeParts.Usage(context, references))

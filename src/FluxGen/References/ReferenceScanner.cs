@@ -127,12 +127,13 @@ internal static class ReferenceScanner
             }
         }
 
+        var modernCore = name is "System.Runtime" or "System.Private.CoreLib" && definition.Version.Major >= 8;
         if (collector is null)
         {
-            return lightUp is null ? null : new ReferencedAssembly(lightUp, null, EquatableArray<ProvidedItem>.Empty, EquatableArray<ProvidedItem>.Empty) { LightUpName = lightUp };
+            return lightUp is null && !modernCore ? null : new ReferencedAssembly(name, null, EquatableArray<ProvidedItem>.Empty, EquatableArray<ProvidedItem>.Empty) { LightUpName = lightUp, ModernCore = modernCore };
         }
 
-        return collector.ToAssembly(name) with { LightUpName = lightUp };
+        return collector.ToAssembly(name) with { LightUpName = lightUp, ModernCore = modernCore };
     }
 
     private static string? MarkerKind(MetadataReader reader, EntityHandle constructor)

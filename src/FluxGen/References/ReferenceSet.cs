@@ -29,6 +29,10 @@ internal sealed record ReferenceSet(
     /// compilation and joined to the references' value, so every output that reads the references reads it too.</summary>
     public Targets.TargetSupport Target { get; init; } = Targets.TargetSupport.Modern;
 
+    /// <summary>Whether a reference is the core library of net8.0 or later: read off the metadata, so a modern project
+    /// never has the compilation's references bound for the target's sake.</summary>
+    public bool ModernTarget { get; init; }
+
     /// <summary>The assembly the client part of the runtime comes from, if a reference provides it.</summary>
     public string? ClientAssembly { get; init; }
 
@@ -74,6 +78,7 @@ internal sealed record ReferenceSet(
             versions.Distinct().OrderBy(v => v.AssemblyName, StringComparer.Ordinal).ThenBy(v => v.Version, StringComparer.Ordinal).ToEquatableArray())
         {
             ClientAssembly = ordered.FirstOrDefault(a => a.ClientVersion is not null)?.AssemblyName,
+            ModernTarget = ordered.Any(a => a.ModernCore),
             LightUpFeatures = LightUp.LightUpFeatures.Enabled(ordered.Select(a => a.LightUpName).Where(n => n is not null).Select(n => n!)),
         };
     }

@@ -16,5 +16,9 @@ internal sealed record ReferencedAssembly(string AssemblyName, string? RuntimeVe
     /// (<see cref="LightUp.LightUpFeatures.Counts"/>).</summary>
     public string? LightUpName { get; init; }
 
-    public bool IsEmpty => RuntimeVersion is null && ClientVersion is null && Models.Count == 0 && SharedTypes.Count == 0 && LightUpName is null;
+    /// <summary>Whether it is the core library of net8.0 or later (System.Runtime or System.Private.CoreLib, version 8
+    /// or more), which tells a modern target without asking the compilation (Targets/TargetSupport).</summary>
+    public bool ModernCore { get; init; }
+
+    public bool IsEmpty => RuntimeVersion is null && ClientVersion is null && Models.Count == 0 && SharedTypes.Count == 0 && LightUpName is null && !ModernCore;
 }

@@ -33,14 +33,15 @@ internal sealed record TargetSupport(bool DownLevel, EquatableArray<string> Poly
     /// by the hundred, where FLUXGEN022 and FLUXGEN023 say in one line each what to add.</summary>
     public bool CanEmit => Missing.Count == 0 && OldLanguage is null;
 
-    /// <summary>Reads the target off the compilation's core library and type lookups (a few dictionary lookups per
-    /// edit, and one for a project on net8.0 or later), and the C# version off the parse options.</summary>
-    public static TargetSupport From(Compilation compilation, ParseOptions? parseOptions)
+    /// <summary>The C# version off the parse options; the target off the reference scan (<paramref name="modern"/>:
+    /// a net8.0+ core library is referenced) or, below net8.0, off the compilation's core library and type lookups.
+    /// A modern project's compilation is not touched, so its references are not bound in the generator's time.</summary>
+    public static TargetSupport From(Compilation compilation, ParseOptions? parseOptions, bool modern)
     {
         var language = parseOptions is CSharpParseOptions csharp && csharp.LanguageVersion < MinimumLanguage
             ? csharp.LanguageVersion.ToDisplayString()
             : null;
-        var support = ReadTarget(compilation);
+        var support = modern ? Modern : ReadTarget(compilation);
         return language is null ? support : support with { OldLanguage = language };
     }
 

@@ -12,9 +12,11 @@ internal sealed class ApiframeHttpCall
     internal bool RetriedByPipeline { get; set; }
 
 #if FLUXGEN_DOWNLEVEL
-    // netstandard2.0 and .NET Framework have only the untyped property bag that Options replaced.
+    // netstandard2.0 and .NET Framework have only the untyped property bag that Options replaced (and that .NET 5 to 7,
+    // which also take this branch, mark obsolete).
     private const string Key = "Apiframe.Call";
 
+#pragma warning disable CS0618
     internal HttpRequestMessage Attach(HttpRequestMessage request)
     {
         request.Properties[Key] = this;
@@ -23,6 +25,7 @@ internal sealed class ApiframeHttpCall
 
     internal static ApiframeHttpCall? Of(HttpRequestMessage request) =>
         request.Properties.TryGetValue(Key, out var call) ? call as ApiframeHttpCall : null;
+#pragma warning restore CS0618
 #else
     internal static readonly HttpRequestOptionsKey<ApiframeHttpCall> Key = new("Apiframe.Call");
 
