@@ -7,7 +7,7 @@ namespace FluxGen.Tests.Generator;
 /// for the frameworks and language versions consumers use.</summary>
 public class CompileTests
 {
-    private const string Usage = """
+    internal const string Usage = """
         using Apiframe;
 
         public static class Usage

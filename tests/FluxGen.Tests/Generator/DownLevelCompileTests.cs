@@ -12,19 +12,8 @@ public class DownLevelCompileTests
 {
     private const string PolyfillHint = "FluxGen.Polyfills.System.Runtime.CompilerServices.IsExternalInit.g.cs";
 
-    private const string RequestUsage = """
-        using Apiframe;
-
-        public static class Usage
-        {
-            public static string Build() => new Flux11ProRequest("a red umbrella")
-            {
-                WebhookUrl = "https://example.com/hook",
-                WebhookEvents = [WebhookEvent.Completed, WebhookEvent.Failed],
-                FluxParams = new() { AspectRatio = Flux11ProAspectRatio.Ratio16x9, OutputQuality = 80, Seed = 42 },
-            }.ToJson();
-        }
-        """;
+    // The request net8.0's compile tests build.
+    private const string RequestUsage = CompileTests.Usage;
 
     // Names the client and its calls beyond jobs (downloads, uploads), so all of the client part is written; the
     // byte array and span conversions are the ones a down-level caller leans on System.Memory for.

@@ -47,19 +47,8 @@ public class DownLevelLightUpTests
         }
         """;
 
-    private const string AiUsage = """
-        // The consumer's own use of the experimental MEAI abstraction is the consumer's to acknowledge.
-        #pragma warning disable MEAI001
-        using Apiframe;
-        using Microsoft.Extensions.AI;
-
-        public static class Usage
-        {
-            public static IImageGenerator Make(ApiframeClient client) => client.AsIImageGenerator();
-
-            public static ImageGenerationOptions Options() => new() { ModelId = "imagen-4", Count = 1, ImageSize = new System.Drawing.Size(1024, 768) };
-        }
-        """;
+    // The app net8.0's light-up tests build.
+    private const string AiUsage = LightUpTests.AiApp;
 
     /// <summary>Each target with each feature its packages can be added for: not Resilience on netstandard2.0,
     /// which Microsoft.Extensions.Http.Resilience 8.x does not serve.</summary>

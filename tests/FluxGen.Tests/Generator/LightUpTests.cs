@@ -42,7 +42,7 @@ public class LightUpTests
         }
         """;
 
-    private const string AiApp = """
+    internal const string AiApp = """
         // The consumer's own use of the experimental MEAI abstraction is the consumer's to acknowledge.
         #pragma warning disable MEAI001
         using Apiframe;
