@@ -71,7 +71,7 @@ internal static class RuntimeOutput
         }
 
         var visibility = options.Visibility;
-        var polyfills = target.Polyfills.Where(options.Polyfills.Writes).ToList();
+        var polyfills = target.PolyfillsWritten(options.Polyfills).ToList();
         var embeddedPolyfills = polyfills.Count > 0 && options.EmbeddedAllowed;
         if (visibility.Embedded || embeddedPolyfills)
         {
@@ -89,7 +89,7 @@ internal static class RuntimeOutput
                 // Each project writes its own: they are embedded, so a referenced library's are not visible here.
                 if (polyfills.Contains(source.PolyfillType!))
                 {
-                    context.AddSource(source.HintName, embeddedPolyfills ? source.Text : source.Text.Replace("    " + Visibility.EmbeddedAttributeLine + "\n", string.Empty));
+                    context.AddSource(source.HintName, source.PolyfillText(embeddedPolyfills));
                 }
             }
             else if (!source.IsLightUp && (!source.IsDownLevelOnly || target.DownLevel) && (source.IsClient ? client && (extras || !source.IsClientExtra) : core))

@@ -27,8 +27,10 @@ internal static class RuntimeParts
     /// <summary>Tracking name of the step that finds client type names in the project's code.</summary>
     public const string ClientNamedStep = "FluxGen.ClientNamed";
 
-
     private const string TypePrefix = "Apiframe";
+
+    /// <summary>A runtime type's declaration; group 1 is its name.</summary>
+    private const string TypeDeclaration = @"\b(?:class|struct|interface|enum|record)\s+(" + TypePrefix + @"\w*)";
 
     /// <summary>The client's type names, read off its sources, so a new client type needs no list kept by hand.</summary>
     private static readonly HashSet<string> ClientTypes = ReadClientTypes();
@@ -76,7 +78,7 @@ internal static class RuntimeParts
     private static HashSet<string> ReadExtraNames()
     {
         var names = new HashSet<string>(CallRecords, StringComparer.Ordinal);
-        var declaration = new Regex(@"\b(?:class|struct|interface|enum|record)\s+(" + TypePrefix + @"\w*)|\bpublic\s+(?:async\s+)?[\w<>\[\]?,. ]+?\s(\w+Async)\s*\(", RegexOptions.CultureInvariant);
+        var declaration = new Regex(TypeDeclaration + @"|\bpublic\s+(?:async\s+)?[\w<>\[\]?,. ]+?\s(\w+Async)\s*\(", RegexOptions.CultureInvariant);
         var elsewhere = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in SupportSources.All)
         {
@@ -106,7 +108,7 @@ internal static class RuntimeParts
     private static HashSet<string> ReadClientTypes()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var declaration = new Regex(@"\b(?:class|struct|interface|enum|record)\s+(" + TypePrefix + @"\w*)", RegexOptions.CultureInvariant);
+        var declaration = new Regex(TypeDeclaration, RegexOptions.CultureInvariant);
         foreach (var source in SupportSources.All)
         {
             if (!source.IsClient)

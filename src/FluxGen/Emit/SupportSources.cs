@@ -10,6 +10,7 @@ internal sealed class SupportSource
     private readonly Lazy<string> _internalText;
     private readonly Lazy<string> _embeddedText;
     private readonly bool _hasDownLevelBranch;
+    private readonly Lazy<string> _unembeddedText;
 
     public SupportSource(string path, string hintName, string text)
     {
@@ -20,6 +21,7 @@ internal sealed class SupportSource
         _internalText = new Lazy<string>(() => AccessibilityRewriter.MakeInternal(text, stem, embedded: false));
         _embeddedText = new Lazy<string>(() => AccessibilityRewriter.MakeInternal(text, stem, embedded: true));
         _hasDownLevelBranch = text.IndexOf(DownLevelSymbol, StringComparison.Ordinal) >= 0;
+        _unembeddedText = new Lazy<string>(() => text.Replace("    " + Visibility.EmbeddedAttributeLine + "\n", string.Empty));
     }
 
     /// <summary>The symbol the sources test for the branches written for targets older than net8.0 (netstandard2.0,
@@ -62,6 +64,10 @@ internal sealed class SupportSource
 
     /// <summary>Whether the file is a polyfill (Support/Polyfills/), written only where the target lacks its type.</summary>
     public bool IsPolyfill => Path.StartsWith("Polyfills/", StringComparison.Ordinal);
+
+    /// <summary>A polyfill's text: as written (marked <c>[Embedded]</c>), or without the mark where the compiler does
+    /// not accept a definition of the attribute.</summary>
+    public string PolyfillText(bool embedded) => embedded ? Text : _unembeddedText.Value;
 
     /// <summary>For a polyfill, the metadata name of the type it declares (its file name); otherwise null.</summary>
     public string? PolyfillType => IsPolyfill ? System.IO.Path.GetFileNameWithoutExtension(Path) : null;

@@ -22,17 +22,18 @@ internal static class LightUpFeatures
     private const string Redis = "StackExchange.Redis";
     private const string AI = "Microsoft.Extensions.AI.Abstractions";
 
-    // Feature folder → the assemblies its code uses. Version 8 is the oldest these sources are written for
-    // (ValidateOnStart lives in Microsoft.Extensions.Options from 8.0 on).
-    private static readonly (string Feature, string[] Assemblies)[] Requirements =
+    // Feature folder → the assemblies its code uses, and whether its code is written for net8.0 and later only
+    // (ASP.NET Core is net8.0+ anyway; the Redis relay builds on its endpoint). Version 8 is the oldest these sources
+    // are written for (ValidateOnStart lives in Microsoft.Extensions.Options from 8.0 on).
+    private static readonly (string Feature, string[] Assemblies, bool Net8Only)[] Requirements =
     {
-        ("Logging", new[] { Logging }),
-        ("DependencyInjection", new[] { Logging, Options, DependencyInjection, Http, Configuration }),
-        ("AspNetCore", new[] { Logging, Options, DependencyInjection, Http, Configuration, "Microsoft.AspNetCore.Http.Abstractions", "Microsoft.AspNetCore.Routing" }),
-        ("Resilience", new[] { Logging, Options, DependencyInjection, Http, Configuration, HttpResilience, Polly }),
+        ("Logging", new[] { Logging }, false),
+        ("DependencyInjection", new[] { Logging, Options, DependencyInjection, Http, Configuration }, false),
+        ("AspNetCore", new[] { Logging, Options, DependencyInjection, Http, Configuration, "Microsoft.AspNetCore.Http.Abstractions", "Microsoft.AspNetCore.Routing" }, true),
+        ("Resilience", new[] { Logging, Options, DependencyInjection, Http, Configuration, HttpResilience, Polly }, false),
         // The relay among instances builds on the webhook endpoint, and starts with the host.
-        ("Redis", new[] { Logging, Options, DependencyInjection, Http, Configuration, "Microsoft.AspNetCore.Http.Abstractions", "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Hosting.Abstractions", Redis }),
-        ("AI", new[] { AI }),
+        ("Redis", new[] { Logging, Options, DependencyInjection, Http, Configuration, "Microsoft.AspNetCore.Http.Abstractions", "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Hosting.Abstractions", Redis }, true),
+        ("AI", new[] { AI }, false),
     };
 
     private static readonly HashSet<string> Interesting = new(Requirements.SelectMany(r => r.Assemblies), StringComparer.Ordinal);
@@ -57,19 +58,11 @@ internal static class LightUpFeatures
         Enabled(referenced.Where(identity => Counts(identity.Name, identity.Version.Major)).Select(identity => identity.Name));
 
     /// <summary>The features of <paramref name="enabled"/> whose API exists on the target: every one on net8.0 and
-    /// later; below it, those whose sources are written for it (ASP.NET Core, and the Redis relay that builds on it,
-    /// need net8.0 anyway).</summary>
-    public static EquatableArray<string> On(EquatableArray<string> enabled, Targets.TargetSupport target)
-    {
-        if (!target.DownLevel)
-        {
-            return enabled;
-        }
-
-        return enabled.Where(feature => Array.IndexOf(DownLevelFeatures, feature) >= 0).ToEquatableArray();
-    }
-
-    private static readonly string[] DownLevelFeatures = { "Logging", "DependencyInjection", "Resilience", "AI" };
+    /// later; below it, those not marked net8.0-only in the requirements.</summary>
+    public static EquatableArray<string> On(EquatableArray<string> enabled, Targets.TargetSupport target) =>
+        !target.DownLevel
+            ? enabled
+            : enabled.Where(feature => !Requirements.Any(r => r.Net8Only && r.Feature == feature)).ToEquatableArray();
 
     /// <summary>The features whose assemblies are all among <paramref name="present"/> (names that
     /// <see cref="Counts"/>), in a fixed order.</summary>

@@ -127,7 +127,7 @@ internal static class ReferenceScanner
             }
         }
 
-        var modernCore = name is "System.Runtime" or "System.Private.CoreLib" && definition.Version.Major >= 8;
+        var modernCore = Targets.TargetSupport.IsModernCore(name, definition.Version.Major);
         if (collector is null)
         {
             return lightUp is null && !modernCore ? null : new ReferencedAssembly(name, null, EquatableArray<ProvidedItem>.Empty, EquatableArray<ProvidedItem>.Empty) { LightUpName = lightUp, ModernCore = modernCore };

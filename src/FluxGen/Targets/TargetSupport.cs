@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using FluxGen.Schema.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -33,6 +34,9 @@ internal sealed record TargetSupport(bool DownLevel, EquatableArray<string> Poly
     /// by the hundred, where FLUXGEN022 and FLUXGEN023 say in one line each what to add.</summary>
     public bool CanEmit => Missing.Count == 0 && OldLanguage is null;
 
+    /// <summary>The polyfills FluxGen writes: those the target lacks, less those left to the project or PolySharp.</summary>
+    public IEnumerable<string> PolyfillsWritten(PolyfillSetting setting) => Polyfills.Where(setting.Writes);
+
     /// <summary>The C# version off the parse options; the target off the reference scan (<paramref name="modern"/>:
     /// a net8.0+ core library is referenced) or, below net8.0, off the compilation's core library and type lookups.
     /// A modern project's compilation is not touched, so its references are not bound in the generator's time.</summary>
@@ -48,7 +52,7 @@ internal sealed record TargetSupport(bool DownLevel, EquatableArray<string> Poly
     private static TargetSupport ReadTarget(Compilation compilation)
     {
         var core = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly?.Identity;
-        if (core is null || IsModern(core))
+        if (core is null || IsModernCore(core.Name, core.Version.Major))
         {
             return Modern;
         }
@@ -85,10 +89,11 @@ internal sealed record TargetSupport(bool DownLevel, EquatableArray<string> Poly
         "System.Diagnostics.CodeAnalysis.ExperimentalAttribute",
     };
 
-    // net5.0–net7.0 are System.Runtime too, but lack TimeProvider and more that the modern sources use; they take the
-    // down-level branches, whose packages serve them as well.
-    private static bool IsModern(AssemblyIdentity core) =>
-        core.Name is "System.Runtime" or "System.Private.CoreLib" && core.Version.Major >= 8;
+    /// <summary>Whether an assembly of this name and major version is the core library of net8.0 or later. net5.0 to
+    /// net7.0 are System.Runtime too, but lack TimeProvider and more that the modern sources use; they take the
+    /// down-level branches, whose packages serve them as well.</summary>
+    internal static bool IsModernCore(string name, int major) =>
+        name is "System.Runtime" or "System.Private.CoreLib" && major >= 8;
 
     private static string NameOf(AssemblyIdentity core) => core.Name switch
     {
@@ -102,11 +107,7 @@ internal sealed record TargetSupport(bool DownLevel, EquatableArray<string> Poly
     /// copies of these types, which do not count.</summary>
     internal static bool Visible(Compilation compilation, string metadataName)
     {
-        if (compilation.Assembly.GetTypeByMetadataName(metadataName) is not null)
-        {
-            return true;
-        }
-
+        // The lookup covers the compilation's own declarations as well as its references.
         foreach (var type in compilation.GetTypesByMetadataName(metadataName))
         {
             if (compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))

@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using System.Runtime.CompilerServices;
 using Apiframe;
-using FluxGen.Testing;
 using Xunit;
 
 namespace FluxGen.Support.Tests.DownLevel;
@@ -56,19 +55,6 @@ public class ApiframeDownLevelShimsTests
         await ApiframeDownLevelShims.WriteAsync(sink, bytes.AsMemory(1, 3), CancellationToken.None);
 
         Assert.Equal(new byte[] { 2, 3, 4 }, sink.ToArray());
-    }
-
-    [Fact]
-    public void TheSpanOverloadsCopyNoMoreThanWasRead()
-    {
-        var source = new ForwardOnlyStream(new byte[] { 9, 8, 7 });
-        Span<byte> target = stackalloc byte[8];
-        target.Fill(0xFF);
-
-        var read = ApiframeDownLevelShims.Read(source, target);
-
-        Assert.Equal(3, read);
-        Assert.Equal(new byte[] { 9, 8, 7, 0xFF }, target[..4].ToArray());
     }
 
     [Fact]

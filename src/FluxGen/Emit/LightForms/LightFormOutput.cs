@@ -42,13 +42,6 @@ internal static class LightFormOutput
         IncrementalValueProvider<EquatableArray<string>> named,
         string trackingName)
     {
-        // Read apart from the options: public output drops the embedded setting, which the forms still need.
-        var embedded = context.AnalyzerConfigOptionsProvider.Select(static (provider, _) =>
-        {
-            provider.GlobalOptions.TryGetValue("build_property.FluxGenEmbeddedAttribute", out var setting);
-            return Visibility.Parse("internal", setting).Value.Embedded;
-        });
-
         // Reduced from the collected results in one step: a per-model step would be driver work for each of a
         // document's hundred models in every build. The last build's models and text are reused when nothing
         // changed (LastForms).
@@ -58,11 +51,11 @@ internal static class LightFormOutput
             .Combine(options)
             .Combine(references)
             .Combine(named)
-            .Combine(embedded)
             .Select(static (all, _) =>
             {
-                var (((((models, modelClaims), generatorOptions), referenceSet), names), embeds) = all;
-                return Select(models.AsImmutableArray(), modelClaims, generatorOptions, referenceSet, names, embeds);
+                // The options keep the embedded setting apart from the visibility, which drops it for public output.
+                var ((((models, modelClaims), generatorOptions), referenceSet), names) = all;
+                return Select(models.AsImmutableArray(), modelClaims, generatorOptions, referenceSet, names, generatorOptions.EmbeddedAllowed);
             })
             .WithTrackingName(trackingName);
 
@@ -84,7 +77,7 @@ internal static class LightFormOutput
     private static LightFormInput Select(System.Collections.Immutable.ImmutableArray<LightModel> models, EquatableArray<ModelClaim> claims, GeneratorOptions options, ReferenceSet references, EquatableArray<string> named, bool embedded)
     {
         // The runtime defines the attribute for internal output and for polyfills (under the same setting).
-        var definesEmbedded = embedded && !options.Visibility.Embedded && !references.Target.Polyfills.Any(options.Polyfills.Writes);
+        var definesEmbedded = embedded && !options.Visibility.Embedded && !references.Target.PolyfillsWritten(options.Polyfills).Any();
 
         // A list, or '*', writes each listed model in full and no other: nothing is left to declare lightly. Nor is
         // anything written below net8.0 while a package is missing (FLUXGEN022).

@@ -29,12 +29,6 @@ internal static class ApiframeDownLevelShims
         return content.ReadAsByteArrayAsync();
     }
 
-    internal static Task<string> ReadAsStringAsync(this HttpContent content, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return content.ReadAsStringAsync();
-    }
-
     internal static ValueTask<int> ReadAsync(this Stream stream, Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (MemoryMarshal.TryGetArray((ReadOnlyMemory<byte>)buffer, out var segment))
@@ -55,35 +49,6 @@ internal static class ApiframeDownLevelShims
         return WriteThroughPoolAsync(stream, buffer, cancellationToken);
     }
 
-    internal static int Read(this Stream stream, Span<byte> buffer)
-    {
-        var rented = ArrayPool<byte>.Shared.Rent(buffer.Length);
-        try
-        {
-            var read = stream.Read(rented, 0, buffer.Length);
-            rented.AsSpan(0, read).CopyTo(buffer);
-            return read;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
-    internal static void Write(this Stream stream, ReadOnlySpan<byte> buffer)
-    {
-        var rented = ArrayPool<byte>.Shared.Rent(buffer.Length);
-        try
-        {
-            buffer.CopyTo(rented);
-            stream.Write(rented, 0, buffer.Length);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
     // Stream is IAsyncDisposable from netstandard2.1 on; before, disposing is synchronous.
     internal static ValueTask DisposeAsync(this Stream stream)
     {
@@ -92,10 +57,6 @@ internal static class ApiframeDownLevelShims
     }
 
     internal static bool StartsWith(this string text, char value) => text.Length > 0 && text[0] == value;
-
-    internal static bool EndsWith(this string text, char value) => text.Length > 0 && text[text.Length - 1] == value;
-
-    internal static bool Contains(this string text, char value) => text.IndexOf(value) >= 0;
 
     internal static bool Contains(this string text, string value, StringComparison comparison) => text.IndexOf(value, comparison) >= 0;
 

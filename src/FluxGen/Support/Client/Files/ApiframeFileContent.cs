@@ -93,15 +93,8 @@ internal sealed class ApiframeFileContent : HttpContent
         var source = Open(out var ownsSource);
         if (source is null)
         {
-#if FLUXGEN_DOWNLEVEL
-            // Stream takes memory from netstandard2.1 on; bytes from FromBytes are nearly always a whole array.
-            var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(_file.Bytes, out var segment)
-                ? segment
-                : new ArraySegment<byte>(_file.Bytes.ToArray());
-            await stream.WriteAsync(bytes.Array!, bytes.Offset, bytes.Count, cancellationToken).ConfigureAwait(false);
-#else
+            // Below net8.0 the memory overloads come from ApiframeDownLevelShims, which pass the array behind them.
             await stream.WriteAsync(_file.Bytes, cancellationToken).ConfigureAwait(false);
-#endif
             return;
         }
 
@@ -114,11 +107,7 @@ internal sealed class ApiframeFileContent : HttpContent
                 int read;
                 try
                 {
-#if FLUXGEN_DOWNLEVEL
-                    read = await source.ReadAsync(buffer, 0, BufferSize, cancellationToken).ConfigureAwait(false);
-#else
                     read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false);
-#endif
                 }
                 catch (Exception ex)
                 {
@@ -132,11 +121,7 @@ internal sealed class ApiframeFileContent : HttpContent
                 }
 
                 total = Count(total, read);
-#if FLUXGEN_DOWNLEVEL
-                await stream.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
-#else
                 await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-#endif
             }
         }
         finally
@@ -144,11 +129,7 @@ internal sealed class ApiframeFileContent : HttpContent
             ArrayPool<byte>.Shared.Return(buffer);
             if (ownsSource)
             {
-#if FLUXGEN_DOWNLEVEL
-                source.Dispose();
-#else
                 await source.DisposeAsync().ConfigureAwait(false);
-#endif
             }
         }
     }
